@@ -1,0 +1,7 @@
+package io.proofline.proofing;
+
+import java.time.Instant;
+
+/** A proofing journey as our own table records it: who it belongs to and which process instance runs it. */
+public record Journey(JourneyId id, String accountId, String processInstanceId, Instant startedAt) {
+}

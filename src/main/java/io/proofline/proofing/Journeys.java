@@ -1,0 +1,54 @@
+package io.proofline.proofing;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starts or resumes a person's proofing journey. One active journey per account. */
+@Service
+public class Journeys {
+
+    private static final Logger log = LoggerFactory.getLogger(Journeys.class);
+
+    private final JourneyRepository repository;
+    private final JourneyEngine engine;
+    private final Clock clock;
+
+    Journeys(JourneyRepository repository, JourneyEngine engine, Clock clock) {
+        this.repository = repository;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /**
+     * Returns the account's active journey, or starts one. The journey row and the process instance
+     * are written in one transaction, so a crash leaves either both or neither.
+     */
+    @Transactional
+    public Journey startOrResume(String accountId) {
+        Optional<Journey> active = repository.findActiveByAccount(accountId);
+        if (active.isPresent()) {
+            return active.get();
+        }
+        JourneyId id = JourneyId.random();
+        repository.insert(id, accountId, clock.instant());
+        String processInstanceId = engine.startJourney(id);
+        repository.attachProcessInstance(id, processInstanceId);
+        log.info("Started proofing journey {} as process instance {}", id, processInstanceId);
+        return repository.find(id).orElseThrow();
+    }
+
+    public Optional<Journey> find(JourneyId id) {
+        return repository.find(id);
+    }
+
+    /** Called when the journey's process instance ends, whatever the outcome. */
+    @Transactional
+    public void ended(JourneyId id) {
+        repository.markEnded(id, clock.instant());
+    }
+}

@@ -1,0 +1,81 @@
+package io.proofline.proofing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.proofline.support.PostgresIntegrationTest;
+
+class JourneyOnPostgresTest extends PostgresIntegrationTest {
+
+    @Autowired
+    Journeys journeys;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void aStartedJourneyIsAProcessInstanceInTheEngineRuntimeTables() {
+        String account = "account-" + UUID.randomUUID();
+
+        Journey journey = journeys.startOrResume(account);
+
+        Map<String, Object> execution = jdbc.sql("""
+                select e.proc_inst_id_, d.key_ from act_ru_execution e
+                join act_re_procdef d on d.id_ = e.proc_def_id_
+                where e.business_key_ = ? and e.parent_id_ is null""")
+                .param(journey.id().toString())
+                .query().singleRow();
+        assertThat(execution).containsEntry("proc_inst_id_", journey.processInstanceId())
+                .containsEntry("key_", "identity-proofing");
+        assertThat(jdbc.sql("select count(*) from act_ru_task where proc_inst_id_ = ? and task_def_key_ = ?")
+                .params(journey.processInstanceId(), "ConsentToProofing").query(Long.class).single())
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void anAccountHasOneActiveJourneyAndResumesIt() {
+        String account = "account-" + UUID.randomUUID();
+
+        Journey first = journeys.startOrResume(account);
+        Journey again = journeys.startOrResume(account);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(jdbc.sql("select count(*) from act_ru_execution where business_key_ = ?")
+                .param(first.id().toString()).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void theDatabaseRefusesASecondActiveJourneyForTheSameAccount() {
+        String account = "account-" + UUID.randomUUID();
+        journeys.startOrResume(account);
+
+        assertThatThrownBy(() -> jdbc.sql(
+                "insert into proofing_journey (id, account_id, active_account_id, started_at) values (?, ?, ?, now())")
+                .params(UUID.randomUUID(), account, account).update())
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthReportsEngineDatabaseAndRedisUp() {
+        Map<String, Object> health = http.getForObject("/actuator/health", Map.class);
+
+        assertThat(health).containsEntry("status", "UP");
+        Map<String, Map<String, Object>> components = (Map<String, Map<String, Object>>) health.get("components");
+        assertThat(components).containsKeys("processEngine", "jobExecutor", "db", "redis");
+        assertThat(components.get("db").get("details").toString()).contains("PostgreSQL");
+        assertThat(components.get("redis")).containsEntry("status", "UP");
+    }
+}
