@@ -1,35 +1,139 @@
 package io.proofline.proofing.process;
 
 /**
- * Every BPMN id, variable name and message name the Java code refers to, in one place. The BPMN
- * files in {@code bpmn/} use the same strings; {@code ProcessModelTest} checks they exist there.
+ * Every BPMN id, variable name and value the Java code refers to, in one place. The BPMN files in
+ * {@code bpmn/} use the same strings; {@code ProcessModelTest} checks that each id exists there.
  */
 public final class ProcessIds {
 
     private ProcessIds() {
     }
 
-    /** Process definition keys. */
+    /** Process definition keys, one per model in {@code bpmn/}. */
     public static final class Processes {
         public static final String IDENTITY_PROOFING = "identity-proofing";
+        public static final String STATE_ID_VERIFICATION = "state-id-verification";
+        public static final String PIV_CAC_VERIFICATION = "piv-cac-verification";
+        public static final String IDENTITY_RESOLUTION = "identity-resolution";
+        public static final String ADDRESS_VERIFICATION = "address-verification";
+        public static final String LETTER_VERIFICATION = "letter-verification";
+        public static final String IN_PERSON_PROOFING = "in-person-proofing";
 
         private Processes() {
         }
     }
 
-    /** Activity and event ids. */
+    /** Activity and event ids: the steps a person sees, and the waits and checks between them. */
     public static final class Activities {
+        // identity-proofing
         public static final String CONSENT_TO_PROOFING = "ConsentToProofing";
+        public static final String CHOOSE_PROOFING_PATH = "ChooseProofingPath";
+        public static final String ENTER_ID_DETAILS = "EnterIdDetails";
+        public static final String VERIFY_STATE_ID = "VerifyStateId";
+        public static final String VERIFY_PIV_CAC = "VerifyPivCac";
+        public static final String VERIFY_IDENTITY = "VerifyIdentity";
+        public static final String VERIFY_ADDRESS = "VerifyAddress";
+        public static final String CREATE_ENROLLMENT = "CreateEnrollment";
+        public static final String RE_ENTER_PASSWORD = "ReEnterPassword";
+        public static final String SAVE_PERSONAL_KEY = "SavePersonalKey";
+        public static final String VERIFY_LETTER_CODE = "VerifyLetterCode";
+        public static final String WAIT_FOR_POST_OFFICE = "WaitForPostOffice";
+        public static final String ACTIVATE_PROFILE = "ActivateProfile";
+        public static final String CONSENT_TO_SHARE = "ConsentToShare";
+        public static final String RECORD_CONSENT = "RecordConsent";
+        public static final String VERIFIED_AT_IAL2 = "VerifiedAtIal2";
+        public static final String NOT_VERIFIED_IN_PERSON = "NotVerifiedInPerson";
+        // state-id-verification
+        public static final String CHECK_DOCUMENT_LOCKOUT = "CheckDocumentLockout";
+        public static final String WAIT_OUT_DOCUMENT_LOCKOUT = "WaitOutDocumentLockout";
+        public static final String UPLOAD_DOCUMENTS = "UploadDocuments";
+        public static final String AUTHENTICATE_DOCUMENT = "AuthenticateDocument";
+        public static final String RECORD_FAILED_UPLOAD = "RecordFailedUpload";
+        public static final String ENTER_SSN = "EnterSsn";
+        // piv-cac-verification
+        public static final String CHECK_CERTIFICATE_LOCKOUT = "CheckCertificateLockout";
+        public static final String WAIT_OUT_CERTIFICATE_LOCKOUT = "WaitOutCertificateLockout";
+        public static final String CONNECT_CARD = "ConnectCard";
+        public static final String VALIDATE_CERTIFICATE = "ValidateCertificate";
+        public static final String ENTER_PERSONAL_DETAILS = "EnterPersonalDetails";
+        // identity-resolution
+        public static final String CHECK_RESOLUTION_LOCKOUT = "CheckResolutionLockout";
+        public static final String WAIT_OUT_RESOLUTION_LOCKOUT = "WaitOutResolutionLockout";
+        public static final String REVIEW_DETAILS = "ReviewDetails";
+        public static final String CHECK_REVIEW_EDITS = "CheckReviewEdits";
+        public static final String RESOLVE_IDENTITY = "ResolveIdentity";
+        public static final String CONFIRM_WITH_STATE_DMV = "ConfirmWithStateDmv";
+        public static final String MATCH_CERTIFICATE_NAME = "MatchCertificateName";
+        // address-verification
+        public static final String CHECK_PHONE_AVAILABILITY = "CheckPhoneAvailability";
+        public static final String CHOOSE_ADDRESS_METHOD = "ChooseAddressMethod";
+        public static final String ENTER_PHONE = "EnterPhone";
+        public static final String CHECK_PHONE_RECORDS = "CheckPhoneRecords";
+        public static final String SEND_ONE_TIME_CODE = "SendOneTimeCode";
+        public static final String ENTER_ONE_TIME_CODE = "EnterOneTimeCode";
+        public static final String CONFIRM_LETTER_ADDRESS = "ConfirmLetterAddress";
+        // letter-verification
+        public static final String SEND_LETTER = "SendLetter";
+        public static final String CHECK_LETTER_CODE_LOCKOUT = "CheckLetterCodeLockout";
+        public static final String WAIT_OUT_LETTER_CODE_LOCKOUT = "WaitOutLetterCodeLockout";
+        public static final String ENTER_LETTER_CODE = "EnterLetterCode";
+        public static final String LETTER_CODE_EXPIRED = "LetterCodeExpired";
+        public static final String REQUEST_NEW_LETTER = "RequestNewLetter";
+        // in-person-proofing
+        public static final String TIME_TO_ASK_USPS = "TimeToAskUsps";
+        public static final String ENROLLMENT_DEADLINE = "EnrollmentDeadline";
+        public static final String POLL_ENROLLMENT = "PollEnrollment";
 
         private Activities() {
         }
     }
 
-    /** Process variable names. Only outcomes, counts, ids and timestamps: never PII. */
+    /** Process variable names. Only outcomes, counts, ids and timestamps: never PII, never a secret. */
     public static final class Variables {
         public static final String JOURNEY_ID = "journeyId";
+        /** {@link Path} chosen by the user. */
+        public static final String PROOFING_PATH = "proofingPath";
+        /** Local input of the lockout checks and failure counters: a {@code ThrottleType} name. */
+        public static final String THROTTLE_TYPE = "throttleType";
+        public static final String LOCKED = "locked";
+        public static final String LOCKED_UNTIL = "lockedUntil";
+        public static final String ATTEMPTS_REMAINING = "attemptsRemaining";
+        /** {@link Outcome} of each check. */
+        public static final String DOCUMENT_CHECK = "documentCheck";
+        public static final String DOCUMENT_FAILURE_REASONS = "documentFailureReasons";
+        public static final String CERTIFICATE_CHECK = "certificateCheck";
+        public static final String RESOLUTION_CHECK = "resolutionCheck";
+        public static final String REVIEW_EDITS_ALLOWED = "reviewEditsAllowed";
+        public static final String PHONE_AVAILABLE = "phoneAvailable";
+        public static final String PHONE_CHECK = "phoneCheck";
+        public static final String ONE_TIME_CODE_CHECK = "oneTimeCodeCheck";
+        public static final String LETTER_CODE_CHECK = "letterCodeCheck";
+        /** {@link AddressMethod} chosen by the user, or LETTER when the phone is not offered. */
+        public static final String ADDRESS_METHOD = "addressMethod";
+        public static final String LETTER_CODE_EXPIRES_AT = "letterCodeExpiresAt";
+        public static final String ENROLLMENT_EXPIRES_AT = "enrollmentExpiresAt";
+        /** {@link EnrollmentStatus} reported by USPS. */
+        public static final String ENROLLMENT_STATUS = "enrollmentStatus";
+        public static final String IN_PERSON_RESULT = "inPersonResult";
 
         private Variables() {
         }
+    }
+
+    /** The result of a check, as the gateways read it. */
+    public enum Outcome {
+        PASS, FAIL, VENDOR_ERROR
+    }
+
+    public enum Path {
+        STATE_ID, PIV_CAC, IN_PERSON
+    }
+
+    public enum AddressMethod {
+        PHONE, LETTER
+    }
+
+    public enum EnrollmentStatus {
+        PENDING, PASSED, FAILED, EXPIRED
     }
 }
