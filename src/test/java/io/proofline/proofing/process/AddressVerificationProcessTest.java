@@ -1,0 +1,115 @@
+package io.proofline.proofing.process;
+
+import static io.proofline.proofing.process.ProcessIds.Activities.*;
+import static io.proofline.proofing.process.ProcessIds.Variables.ADDRESS_METHOD;
+import static io.proofline.proofing.process.ProcessIds.Variables.ONE_TIME_CODE_CHECK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+
+import java.time.Duration;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = "bpmn/address-verification.bpmn")
+class AddressVerificationProcessTest extends ProcessTestSupport {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.cfg.xml")
+            .assertClassCoverageAtLeast(0.95).build();
+
+    @Override
+    ProcessEngine processEngine() {
+        return engine.getProcessEngine();
+    }
+
+    @Test
+    void aMatchingPhoneAndTheRightCodeVerifyTheAddress() {
+        ProcessInstance instance = start(ProcessIds.Processes.ADDRESS_VERIFICATION);
+
+        complete(instance, CHOOSE_ADDRESS_METHOD, ADDRESS_METHOD, "PHONE");
+        complete(instance, ENTER_PHONE);
+        complete(instance, ENTER_ONE_TIME_CODE, ONE_TIME_CODE_CHECK, "PASS");
+
+        assertThat(instance).isEnded().hasPassed(CHECK_PHONE_RECORDS, SEND_ONE_TIME_CODE, "AddressVerifiedByPhone");
+        assertThat(finalAddressMethod(instance)).isEqualTo("PHONE");
+    }
+
+    @Test
+    void theUserMayChooseALetterInstead() {
+        ProcessInstance instance = start(ProcessIds.Processes.ADDRESS_VERIFICATION);
+
+        complete(instance, CHOOSE_ADDRESS_METHOD, ADDRESS_METHOD, "LETTER");
+        complete(instance, CONFIRM_LETTER_ADDRESS);
+
+        assertThat(instance).isEnded().hasPassed("LetterChosen").hasNotPassed(CHECK_PHONE_RECORDS);
+    }
+
+    @Test
+    void aPhoneVendorOutageLeavesTheLetter() {
+        services.phoneVendorInOutage();
+        ProcessInstance instance = start(ProcessIds.Processes.ADDRESS_VERIFICATION);
+
+        assertThat(waitingAt(instance)).containsExactly(CONFIRM_LETTER_ADDRESS);
+        complete(instance, CONFIRM_LETTER_ADDRESS);
+
+        assertThat(instance).isEnded().hasPassed("LetterChosen");
+        assertThat(finalAddressMethod(instance)).isEqualTo("LETTER");
+    }
+
+    @Test
+    void threeFailedPhoneChecksLockThePhoneButTheLetterRemains() {
+        services.willReport("checkPhoneRecordsDelegate", "FAIL", "FAIL", "FAIL");
+        ProcessInstance instance = start(ProcessIds.Processes.ADDRESS_VERIFICATION);
+
+        for (int i = 0; i < 2; i++) {
+            complete(instance, CHOOSE_ADDRESS_METHOD, ADDRESS_METHOD, "PHONE");
+            complete(instance, ENTER_PHONE);
+            assertThat(waitingAt(instance)).containsExactly(CHOOSE_ADDRESS_METHOD);
+        }
+        complete(instance, CHOOSE_ADDRESS_METHOD, ADDRESS_METHOD, "PHONE");
+        complete(instance, ENTER_PHONE);
+
+        assertThat(waitingAt(instance)).containsExactly(CONFIRM_LETTER_ADDRESS);
+        assertThat(services.failures("PHONE")).isEqualTo(3);
+    }
+
+    @Test
+    void aPhoneRecordsTimeoutDoesNotCount() {
+        services.willReport("checkPhoneRecordsDelegate", "VENDOR_ERROR");
+        ProcessInstance instance = start(ProcessIds.Processes.ADDRESS_VERIFICATION);
+
+        complete(instance, CHOOSE_ADDRESS_METHOD, ADDRESS_METHOD, "PHONE");
+        complete(instance, ENTER_PHONE);
+
+        assertThat(waitingAt(instance)).containsExactly(CHOOSE_ADDRESS_METHOD);
+        assertThat(services.failures("PHONE")).isZero();
+    }
+
+    @Test
+    void aWrongCodeMayBeRetriedUntilTheCodeAttemptsRunOut() {
+        ProcessInstance instance = start(ProcessIds.Processes.ADDRESS_VERIFICATION);
+        complete(instance, CHOOSE_ADDRESS_METHOD, ADDRESS_METHOD, "PHONE");
+        complete(instance, ENTER_PHONE);
+
+        complete(instance, ENTER_ONE_TIME_CODE, ONE_TIME_CODE_CHECK, "FAIL");
+        assertThat(waitingAt(instance)).containsExactly(ENTER_ONE_TIME_CODE);
+        for (int i = 1; i < FakeProofingServices.LIMITS.get("ONE_TIME_CODE"); i++) {
+            complete(instance, ENTER_ONE_TIME_CODE, ONE_TIME_CODE_CHECK, "FAIL");
+        }
+
+        assertThat(waitingAt(instance)).containsExactly(CONFIRM_LETTER_ADDRESS);
+        advanceClock(Duration.ofHours(1));
+        assertThat(waitingAt(instance)).containsExactly(CONFIRM_LETTER_ADDRESS);
+    }
+
+    private static Object finalAddressMethod(ProcessInstance instance) {
+        return historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(ADDRESS_METHOD).singleResult().getValue();
+    }
+}

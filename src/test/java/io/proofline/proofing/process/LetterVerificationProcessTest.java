@@ -1,0 +1,76 @@
+package io.proofline.proofing.process;
+
+import static io.proofline.proofing.process.ProcessIds.Activities.*;
+import static io.proofline.proofing.process.ProcessIds.Variables.LETTER_CODE_CHECK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = "bpmn/letter-verification.bpmn")
+class LetterVerificationProcessTest extends ProcessTestSupport {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.cfg.xml")
+            .assertClassCoverageAtLeast(0.95).build();
+
+    @Override
+    ProcessEngine processEngine() {
+        return engine.getProcessEngine();
+    }
+
+    @Test
+    void theLetterCodeWorksOnDay29() {
+        ProcessInstance instance = start(ProcessIds.Processes.LETTER_VERIFICATION);
+        assertThat(services.calls("sendLetterDelegate")).isEqualTo(1);
+
+        advanceClock(Duration.ofDays(29));
+        assertThat(waitingAt(instance)).containsExactly(ENTER_LETTER_CODE);
+        complete(instance, ENTER_LETTER_CODE, LETTER_CODE_CHECK, "PASS");
+
+        assertThat(instance).isEnded().hasPassed("AddressVerifiedByMail");
+    }
+
+    @Test
+    void theLetterCodeNoLongerWorksOnDay31AndANewLetterCanBeRequested() {
+        ProcessInstance instance = start(ProcessIds.Processes.LETTER_VERIFICATION);
+
+        advanceClock(Duration.ofDays(30).minusMinutes(1));
+        assertThat(waitingAt(instance)).containsExactly(ENTER_LETTER_CODE);
+        advanceClock(Duration.ofDays(1).plusMinutes(1));
+
+        assertThat(waitingAt(instance)).containsExactly(REQUEST_NEW_LETTER);
+        complete(instance, REQUEST_NEW_LETTER);
+        assertThat(services.calls("sendLetterDelegate")).isEqualTo(2);
+        assertThat(waitingAt(instance)).containsExactly(ENTER_LETTER_CODE);
+        advanceClock(Duration.ofDays(29));
+        complete(instance, ENTER_LETTER_CODE, LETTER_CODE_CHECK, "PASS");
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void aWrongCodeKeepsTheSameDeadlineAndTooManyLockEntry() {
+        ProcessInstance instance = start(ProcessIds.Processes.LETTER_VERIFICATION);
+        int limit = FakeProofingServices.LIMITS.get("LETTER_CODE");
+
+        for (int i = 1; i < limit; i++) {
+            complete(instance, ENTER_LETTER_CODE, LETTER_CODE_CHECK, "FAIL");
+            assertThat(waitingAt(instance)).containsExactly(ENTER_LETTER_CODE);
+        }
+        complete(instance, ENTER_LETTER_CODE, LETTER_CODE_CHECK, "FAIL");
+        assertThat(waitingAt(instance)).containsExactly(WAIT_OUT_LETTER_CODE_LOCKOUT);
+
+        advanceClock(Duration.ofHours(24));
+        assertThat(waitingAt(instance)).containsExactly(ENTER_LETTER_CODE);
+        advanceClock(Duration.ofDays(29));
+        assertThat(waitingAt(instance)).as("the 30 days run from the letter, not from the last try")
+                .containsExactly(REQUEST_NEW_LETTER);
+    }
+}
