@@ -1,5 +1,7 @@
 package io.proofline.proofing;
 
+import java.util.Map;
+
 /**
  * What the proofing feature needs from the workflow engine. Implemented in {@code proofing.process},
  * so a later move from Camunda 7 to the Operaton fork touches only that package.
@@ -11,4 +13,13 @@ public interface JourneyEngine {
 
     /** Whether the journey's process instance is still running. */
     boolean isRunning(JourneyId journey);
+
+    /** Where the journey stands now. */
+    JourneyStep currentStep(JourneyId journey);
+
+    /**
+     * Completes the person's step {@code stepId} with non-personal variables (choices and outcomes
+     * only). Throws {@link StaleStepException} when the journey is not at that step.
+     */
+    void completeStep(JourneyId journey, String stepId, Map<String, Object> variables);
 }

@@ -25,6 +25,9 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
     @Autowired
     TestRestTemplate http;
 
+    @Autowired
+    JourneyEngine engine;
+
     @Test
     void aStartedJourneyIsAProcessInstanceInTheEngineRuntimeTables() {
         String account = "account-" + UUID.randomUUID();
@@ -65,6 +68,24 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
                 "insert into proofing_journey (id, account_id, active_account_id, started_at) values (?, ?, ?, now())")
                 .params(UUID.randomUUID(), account, account).update())
                 .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void theWizardFollowsTheEngineAndAStaleFormChangesNothing() {
+        Journey journey = journeys.startOrResume("account-" + UUID.randomUUID());
+
+        assertThat(engine.currentStep(journey.id())).extracting(JourneyStep::kind, JourneyStep::activityId)
+                .containsExactly(JourneyStep.Kind.TASK, "ConsentToProofing");
+        assertThatThrownBy(() -> engine.completeStep(journey.id(), "ChooseProofingPath", Map.of("proofingPath", "STATE_ID")))
+                .isInstanceOf(StaleStepException.class);
+        assertThat(engine.currentStep(journey.id()).activityId()).isEqualTo("ConsentToProofing");
+
+        engine.completeStep(journey.id(), "ConsentToProofing", Map.of());
+
+        assertThat(engine.currentStep(journey.id())).extracting(JourneyStep::kind, JourneyStep::activityId)
+                .containsExactly(JourneyStep.Kind.TASK, "ChooseProofingPath");
+        assertThatThrownBy(() -> engine.completeStep(journey.id(), "ConsentToProofing", Map.of()))
+                .as("a second tab submitting consent again").isInstanceOf(StaleStepException.class);
     }
 
     @Test

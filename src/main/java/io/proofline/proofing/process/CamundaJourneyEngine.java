@@ -1,20 +1,41 @@
 package io.proofline.proofing.process;
 
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import io.proofline.proofing.JourneyEngine;
 import io.proofline.proofing.JourneyId;
+import io.proofline.proofing.JourneyStep;
+import io.proofline.proofing.StaleStepException;
 
 @Component
 class CamundaJourneyEngine implements JourneyEngine {
 
-    private final RuntimeService runtime;
+    private static final List<String> OUTCOME_VARIABLES = List.of(ProcessIds.Variables.DOCUMENT_CHECK,
+            ProcessIds.Variables.CERTIFICATE_CHECK, ProcessIds.Variables.RESOLUTION_CHECK,
+            ProcessIds.Variables.PHONE_CHECK, ProcessIds.Variables.ONE_TIME_CODE_CHECK,
+            ProcessIds.Variables.LETTER_CODE_CHECK);
 
-    CamundaJourneyEngine(RuntimeService runtime) {
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+
+    CamundaJourneyEngine(RuntimeService runtime, TaskService tasks, ManagementService management) {
         this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
     }
 
     @Override
@@ -29,5 +50,76 @@ class CamundaJourneyEngine implements JourneyEngine {
                 .processDefinitionKey(ProcessIds.Processes.IDENTITY_PROOFING)
                 .processInstanceBusinessKey(journey.toString())
                 .count() > 0;
+    }
+
+    @Override
+    public JourneyStep currentStep(JourneyId journey) {
+        // The journey and every model it called share the business key; the newest instance is the innermost.
+        List<ProcessInstance> instances = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(journey.toString()).list();
+        if (instances.isEmpty()) {
+            return new JourneyStep(JourneyStep.Kind.ENDED, null, null, null, Map.of());
+        }
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(journey.toString()).singleResult();
+        if (task != null) {
+            return step(JourneyStep.Kind.TASK, task.getTaskDefinitionKey(), task.getProcessInstanceId());
+        }
+        List<Job> jobs = instances.stream()
+                .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).list().stream())
+                .toList();
+        for (Job job : jobs) {
+            if (job.getRetries() == 0) {
+                return step(JourneyStep.Kind.UNAVAILABLE, job);
+            }
+        }
+        for (Job job : jobs) {
+            if (!isTimer(job)) {
+                return step(JourneyStep.Kind.CHECKING, job);
+            }
+        }
+        return jobs.isEmpty()
+                ? step(JourneyStep.Kind.CHECKING, null, instances.get(0).getId())
+                : step(JourneyStep.Kind.WAITING, jobs.get(0));
+    }
+
+    @Override
+    public void completeStep(JourneyId journey, String stepId, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(journey.toString())
+                .taskDefinitionKey(stepId).singleResult();
+        if (task == null) {
+            throw new StaleStepException(journey, stepId);
+        }
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (OptimisticLockingException concurrentSubmit) {
+            // Two tabs submitted the same step at once: the other one won; this one is stale.
+            throw new StaleStepException(journey, stepId);
+        }
+    }
+
+    private boolean isTimer(Job job) {
+        return definitionOf(job).getJobType().startsWith("timer");
+    }
+
+    private JobDefinition definitionOf(Job job) {
+        return management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+    }
+
+    private JourneyStep step(JourneyStep.Kind kind, Job job) {
+        return step(kind, definitionOf(job).getActivityId(), job.getProcessInstanceId());
+    }
+
+    private JourneyStep step(JourneyStep.Kind kind, String activityId, String processInstanceId) {
+        Map<String, Object> variables = runtime.getVariables(processInstanceId);
+        Map<String, String> outcomes = new HashMap<>();
+        for (String name : OUTCOME_VARIABLES) {
+            if (variables.get(name) != null) {
+                outcomes.put(name, variables.get(name).toString());
+            }
+        }
+        Date lockedUntil = Boolean.TRUE.equals(variables.get(ProcessIds.Variables.LOCKED))
+                ? (Date) variables.get(ProcessIds.Variables.LOCKED_UNTIL) : null;
+        return new JourneyStep(kind, activityId, lockedUntil == null ? null : lockedUntil.toInstant(),
+                (Integer) variables.get(ProcessIds.Variables.ATTEMPTS_REMAINING), Map.copyOf(outcomes));
     }
 }
