@@ -71,6 +71,22 @@ class EmbeddedDefaultTest {
         assertThat(status).contains("\"status\"").contains("UP");
     }
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+
+    @Test
+    void historyIsCleanedUpInTheNightlyWindowAndEveryProcessHasATimeToLive() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                processEngine.getProcessEngineConfiguration();
+
+        assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+        assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+        assertThat(configuration.isEnforceHistoryTimeToLive()).isTrue();
+        assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().list())
+                .isNotEmpty().allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).isPositive());
+        assertThat(processEngine.getHistoryService().findHistoryCleanupJobs()).isNotEmpty();
+    }
+
     @Test
     void aJourneyStartsOnTheEmbeddedDatabase() {
         Journey journey = journeys.startOrResume("embedded-account");
