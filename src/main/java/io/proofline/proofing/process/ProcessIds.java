@@ -93,7 +93,7 @@ public final class ProcessIds {
         public static final String JOURNEY_ID = "journeyId";
         /** {@link Path} chosen by the user. */
         public static final String PROOFING_PATH = "proofingPath";
-        /** Local input of the lockout checks and failure counters: a {@code ThrottleType} name. */
+        /** Local input of the lockout checks and failure counters: a throttle type name (proofline.throttle.<name>). */
         public static final String THROTTLE_TYPE = "throttleType";
         public static final String LOCKED = "locked";
         public static final String LOCKED_UNTIL = "lockedUntil";

@@ -76,7 +76,7 @@ class AddressVerificationProcessTest extends ProcessTestSupport {
         complete(instance, ENTER_PHONE);
 
         assertThat(waitingAt(instance)).containsExactly(CONFIRM_LETTER_ADDRESS);
-        assertThat(services.failures("PHONE")).isEqualTo(3);
+        assertThat(services.failures("phone")).isEqualTo(3);
     }
 
     @Test
@@ -88,7 +88,7 @@ class AddressVerificationProcessTest extends ProcessTestSupport {
         complete(instance, ENTER_PHONE);
 
         assertThat(waitingAt(instance)).containsExactly(CHOOSE_ADDRESS_METHOD);
-        assertThat(services.failures("PHONE")).isZero();
+        assertThat(services.failures("phone")).isZero();
     }
 
     @Test
@@ -99,7 +99,7 @@ class AddressVerificationProcessTest extends ProcessTestSupport {
 
         complete(instance, ENTER_ONE_TIME_CODE, ONE_TIME_CODE_CHECK, "FAIL");
         assertThat(waitingAt(instance)).containsExactly(ENTER_ONE_TIME_CODE);
-        for (int i = 1; i < FakeProofingServices.LIMITS.get("ONE_TIME_CODE"); i++) {
+        for (int i = 1; i < FakeProofingServices.LIMITS.get("one-time-code"); i++) {
             complete(instance, ENTER_ONE_TIME_CODE, ONE_TIME_CODE_CHECK, "FAIL");
         }
 

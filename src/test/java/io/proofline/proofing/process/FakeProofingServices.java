@@ -23,8 +23,8 @@ import io.proofline.proofing.ProofingPolicy;
  */
 final class FakeProofingServices {
 
-    static final Map<String, Integer> LIMITS = Map.of("DOCUMENT", 4, "RESOLUTION", 3, "PHONE", 3, "PIV_CAC", 4,
-            "ONE_TIME_CODE", 10, "LETTER_CODE", 5);
+    static final Map<String, Integer> LIMITS = Map.of("document", 4, "resolution", 3, "phone", 3, "piv-cac", 4,
+            "one-time-code", 10, "letter-code", 5);
     static final long LOCKOUT_MILLIS = 24L * 60 * 60 * 1000;
 
     private final Map<String, Deque<Object>> outcomes = new HashMap<>();
@@ -50,7 +50,7 @@ final class FakeProofingServices {
                 ProcessIds.Variables.REVIEW_EDITS_ALLOWED, !"REFUSE".equals(next("checkReviewEditsDelegate"))));
         Mocks.register("checkPhoneAvailabilityDelegate", (JavaDelegate) execution -> {
             count("checkPhoneAvailabilityDelegate");
-            boolean locked = isLocked("PHONE") || isLocked("ONE_TIME_CODE");
+            boolean locked = isLocked("phone") || isLocked("one-time-code");
             execution.setVariable(ProcessIds.Variables.PHONE_AVAILABLE, phoneVendorOperational && !locked);
         });
         Mocks.register("sendOneTimeCodeDelegate", (JavaDelegate) execution -> count("sendOneTimeCodeDelegate"));

@@ -53,7 +53,7 @@ class IdentityResolutionProcessTest extends ProcessTestSupport {
         complete(instance, REVIEW_DETAILS);
 
         assertThat(waitingAt(instance)).containsExactly(REVIEW_DETAILS);
-        assertThat(services.failures("RESOLUTION")).isEqualTo(1);
+        assertThat(services.failures("resolution")).isEqualTo(1);
     }
 
     @Test
@@ -104,7 +104,7 @@ class IdentityResolutionProcessTest extends ProcessTestSupport {
         complete(instance, REVIEW_DETAILS);
 
         assertThat(waitingAt(instance)).containsExactly(REVIEW_DETAILS);
-        assertThat(services.failures("RESOLUTION")).isEqualTo(1);
+        assertThat(services.failures("resolution")).isEqualTo(1);
     }
 
     @Test
@@ -118,7 +118,7 @@ class IdentityResolutionProcessTest extends ProcessTestSupport {
         complete(instance, REVIEW_DETAILS);
         assertThat(waitingAt(instance)).containsExactly(REVIEW_DETAILS);
 
-        assertThat(services.failures("RESOLUTION")).isZero();
+        assertThat(services.failures("resolution")).isZero();
         complete(instance, REVIEW_DETAILS);
         assertThat(instance).isEnded();
     }

@@ -58,7 +58,7 @@ class LetterVerificationProcessTest extends ProcessTestSupport {
     @Test
     void aWrongCodeKeepsTheSameDeadlineAndTooManyLockEntry() {
         ProcessInstance instance = start(ProcessIds.Processes.LETTER_VERIFICATION);
-        int limit = FakeProofingServices.LIMITS.get("LETTER_CODE");
+        int limit = FakeProofingServices.LIMITS.get("letter-code");
 
         for (int i = 1; i < limit; i++) {
             complete(instance, ENTER_LETTER_CODE, LETTER_CODE_CHECK, "FAIL");

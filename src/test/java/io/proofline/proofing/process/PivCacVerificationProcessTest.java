@@ -61,6 +61,6 @@ class PivCacVerificationProcessTest extends ProcessTestSupport {
         complete(instance, CONNECT_CARD);
 
         assertThat(waitingAt(instance)).containsExactly(CONNECT_CARD);
-        assertThat(services.failures("PIV_CAC")).isZero();
+        assertThat(services.failures("piv-cac")).isZero();
     }
 }

@@ -75,14 +75,14 @@ class StateIdVerificationProcessTest extends ProcessTestSupport {
             assertThat(waitingAt(instance)).containsExactly(UPLOAD_DOCUMENTS);
         }
 
-        assertThat(services.failures("DOCUMENT")).isZero();
+        assertThat(services.failures("document")).isZero();
         assertThat(services.calls("recordFailedAttemptDelegate")).isZero();
     }
 
     @Test
     void aLockoutFromAnEarlierJourneyHoldsInANewOne() {
         Date until = new Date(now().getTime() + Duration.ofHours(20).toMillis());
-        services.lockedOut("DOCUMENT", until);
+        services.lockedOut("document", until);
 
         ProcessInstance instance = start(ProcessIds.Processes.STATE_ID_VERIFICATION);
 
