@@ -59,6 +59,11 @@ class WebShellBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.heading()).isEqualTo("Verify your identity");
         assertThat(browser.scrollsSideways()).isFalse();
         assertThat(browser.find(By.id("language-switch")).isDisplayed()).isTrue();
+
+        browser.clickLink("Français", "welcome-phone-fr");
+
+        assertThat(browser.heading()).isEqualTo("Vérifier votre identité");
+        assertThat(browser.scrollsSideways()).isFalse();
     }
 
     @Test
