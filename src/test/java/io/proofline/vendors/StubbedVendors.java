@@ -21,11 +21,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * Adapters against the repository's own {@code vendor-stubs/}, without Spring: a WireMock server on a
  * random port serving the stubs, fresh Resilience4j registries (so every test starts with a closed
  * circuit), an in-memory vendor status and a simple meter registry. Settings are the "fast" ones:
- * 200 ms timeouts against the stubs' 2 s delays, so a timeout test takes a fraction of a second.
+ * 400 ms timeouts against the stubs' 2 s delays, so a timeout test takes a fraction of a second.
  */
 public final class StubbedVendors {
 
-    public static final Duration FAST_TIMEOUT = Duration.ofMillis(200);
+    /** Well under the stubs' 2 s delays, with room for a busy shared build machine. */
+    public static final Duration FAST_TIMEOUT = Duration.ofMillis(400);
 
     public final InMemoryVendorStatus status = new InMemoryVendorStatus();
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -43,7 +44,22 @@ public final class StubbedVendors {
         WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
                 .usingFilesUnderDirectory("vendor-stubs").notifier(new Slf4jNotifier(false)));
         server.start();
+        warmUp(server);
         return server;
+    }
+
+    /** The first templated reply of a fresh server is slow (template engine start): pay that before timing anything. */
+    private static void warmUp(WireMockServer server) {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(server.baseUrl() + "/resolution/v1/verify"))
+                    .header("Idempotency-Key", "warm-up").header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"ssn\":\"900000000\",\"firstName\":\"W\",\"address\":{}}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("Stub server not answering", e);
+        }
+        server.resetRequests();
     }
 
     /** Fresh registries and status for one test; the server's journal and scenarios are reset. */
@@ -53,7 +69,7 @@ public final class StubbedVendors {
         return new StubbedVendors(server);
     }
 
-    /** 200 ms timeout, 2 attempts 20 ms apart, a circuit that opens after 4 calls at 50 % failures. */
+    /** 400 ms timeout, 2 attempts 20 ms apart, a circuit that opens after 4 calls at 50 % failures. */
     public static VendorSettings fast() {
         return new VendorSettings("", "test-key", FAST_TIMEOUT, new VendorSettings.Retry(2, Duration.ofMillis(20)),
                 new VendorSettings.CircuitBreaker(4, 4, 50f, Duration.ofMinutes(1)),
