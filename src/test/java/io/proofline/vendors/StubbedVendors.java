@@ -42,7 +42,8 @@ public final class StubbedVendors {
     /** Starts a WireMock server on a random port serving {@code vendor-stubs/}. Stop it after the class. */
     public static WireMockServer startStubServer() {
         WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-                .usingFilesUnderDirectory("vendor-stubs").notifier(new Slf4jNotifier(false)));
+                .usingFilesUnderDirectory("vendor-stubs").notifier(new Slf4jNotifier(false))
+                .jettyStopTimeout(100L)); // do not wait out the stubs' long delays at the end of a class
         server.start();
         warmUp(server);
         return server;
