@@ -129,8 +129,10 @@ class VendorsInTheServiceTest {
         // pass, fail, timeout, server error and malformed paths, through every adapter
         for (String first : List.of(FIRST, FIRST + "Fail", FIRST + "Timeout", FIRST + "Error", FIRST + "Garbled")) {
             resolution.resolve(resolutionRequest(first), key("log-resolution-" + first.length()));
-            usps.sendLetter(new LetterRequest(first, LAST, ADDRESS, CODE), key("log-letter-" + first.length()));
-            usps.enroll(new EnrollmentRequest("u-log-" + first.length(), first, LAST, ADDRESS), key("log-ipp-" + first.length()));
+            if (!first.endsWith("Timeout")) { // USPS waits 10 s in production; its timeout is covered in UspsTest
+                usps.sendLetter(new LetterRequest(first, LAST, ADDRESS, CODE), key("log-letter-" + first.length()));
+                usps.enroll(new EnrollmentRequest("u-log-" + first.length(), first, LAST, ADDRESS), key("log-ipp-" + first.length()));
+            }
         }
         for (String id : List.of("D1234567", "000000000", "mvaerror", "mvagarbled")) {
             dmv.confirm(new StateIdRequest(id, "MT", FIRST, LAST, DOB, LocalDate.of(2030, 1, 1)), key("log-dmv-" + id.length()));
