@@ -38,7 +38,6 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.proofline.vendors.VendorErrorKind;
@@ -69,18 +68,15 @@ class PkixPivCacVerification implements PivCacVerification {
     private final VendorStatus status;
     private final VendorMetrics metrics;
 
-    @Autowired
-    PkixPivCacVerification(@Value("${proofline.vendors.pivcac.trust-anchors:}") String anchorsFile,
-            @Value("${proofline.vendors.pivcac.crls:}") List<String> crlFiles, Clock clock, VendorStatus status,
+    /** For tests: trust material from files, as configuration names them. */
+    PkixPivCacVerification(String anchorsFile, List<String> crlFiles, Clock clock, VendorStatus status,
             VendorMetrics metrics) {
         this(new TrustMaterialFiles(anchorsFile.isBlank() ? null : Path.of(anchorsFile),
                 crlFiles.stream().filter(f -> !f.isBlank()).map(Path::of).toList()), clock, status, metrics);
-        if (anchorsFile.isBlank()) {
-            log.warn("PIV/CAC: no trust anchors configured (proofline.vendors.pivcac.trust-anchors): every card is refused");
-        }
     }
 
-    private PkixPivCacVerification(TrustMaterialFiles files, Clock clock, VendorStatus status, VendorMetrics metrics) {
+    @Autowired
+    PkixPivCacVerification(TrustMaterialFiles files, Clock clock, VendorStatus status, VendorMetrics metrics) {
         this(files::anchors, files::crls, clock, status, metrics);
     }
 

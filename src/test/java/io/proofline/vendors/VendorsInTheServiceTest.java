@@ -65,6 +65,7 @@ class VendorsInTheServiceTest {
     @Autowired OneTimeCodeDelivery codes;
     @Autowired Usps usps;
     @Autowired DocumentAuthentication documents;
+    @Autowired io.proofline.pivcac.PivCacVerification pivCac;
 
     static IdempotencyKey key(String step) {
         return IdempotencyKey.of("4f1e2d3c-0b9a-4877-a665-544332211000", step);
@@ -78,6 +79,20 @@ class VendorsInTheServiceTest {
         assertThat(clients.settings(VendorId.STATE_DMV).timeout()).hasSeconds(5);
         assertThat(clients.settings(VendorId.IDENTITY_RESOLUTION).baseUrl()).isEqualTo(stubs.baseUrl());
         assertThat(clients.settings(VendorId.IDENTITY_RESOLUTION).retry().maxAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void theEmbeddedDefaultTrustsItsDevelopmentPivCaAndNothingElse() throws Exception {
+        java.security.KeyStore holder = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(
+                java.nio.file.Path.of("./target/embedded-default-test/pivcac-dev/dev-holder.p12"))) {
+            holder.load(in, "proofline-dev".toCharArray());
+        }
+        java.security.cert.X509Certificate card = (java.security.cert.X509Certificate) holder.getCertificate("holder");
+
+        assertThat(pivCac.validate(List.of(card)).isPass()).isTrue();
+        assertThat(pivCac.validate(List.of((java.security.cert.X509Certificate) holder.getCertificateChain("holder")[1]))
+                .isPass()).as("the CA's own certificate is not a card").isFalse();
     }
 
     @Test
