@@ -29,7 +29,8 @@ class JdbcVendorStatus implements VendorStatus {
     private final Duration cacheFor;
 
     private volatile Map<VendorId, VendorState> cached;
-    private volatile Instant cachedAt = Instant.MIN;
+    /** Monotonic, not the engine clock: a test that moves the engine clock back must not freeze the cache. */
+    private volatile long cachedAtNanos;
 
     JdbcVendorStatus(JdbcTemplate jdbc, Clock clock,
             @Value("${proofline.vendors.status-cache:PT5S}") Duration cacheFor) {
@@ -46,7 +47,7 @@ class JdbcVendorStatus implements VendorStatus {
     @Override
     public Map<VendorId, VendorState> all() {
         Map<VendorId, VendorState> current = cached;
-        if (current == null || Instant.now(clock).isAfter(cachedAt.plus(cacheFor))) {
+        if (current == null || System.nanoTime() - cachedAtNanos >= cacheFor.toNanos()) {
             current = load();
         }
         return current;
@@ -86,7 +87,7 @@ class JdbcVendorStatus implements VendorStatus {
         }
         Map<VendorId, VendorState> loaded = Map.copyOf(states);
         cached = loaded;
-        cachedAt = Instant.now(clock);
+        cachedAtNanos = System.nanoTime();
         return loaded;
     }
 }
