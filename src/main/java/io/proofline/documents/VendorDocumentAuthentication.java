@@ -1,0 +1,125 @@
+package io.proofline.documents;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.proofline.vendors.CallKind;
+import io.proofline.vendors.IdempotencyKey;
+import io.proofline.vendors.MalformedReplyException;
+import io.proofline.vendors.PostalAddress;
+import io.proofline.vendors.ReplyInterpreter;
+import io.proofline.vendors.VendorClient;
+import io.proofline.vendors.VendorClients;
+import io.proofline.vendors.VendorId;
+import io.proofline.vendors.VendorResult;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
+
+/**
+ * {@code POST /docauth/v1/verify}, multipart: {@code front}, {@code back}, {@code selfie}. Checking
+ * images changes nothing at the vendor, so it is retried under the same key. Image-quality thresholds
+ * are Login.gov's: resolution 290 DPI, sharpness 40, glare 40 (higher is better).
+ */
+@Component
+class VendorDocumentAuthentication implements DocumentAuthentication {
+
+    static final String PATH = "/docauth/v1/verify";
+    static final int MIN_DPI = 290;
+    static final int MIN_SHARPNESS = 40;
+    static final int MIN_GLARE = 40;
+
+    private static final MediaType JPEG = MediaType.get("image/jpeg");
+
+    private final VendorClient client;
+
+    VendorDocumentAuthentication(VendorClients clients) {
+        this.client = clients.client(VendorId.DOCUMENT_AUTH);
+    }
+
+    @Override
+    public VendorResult<DocumentVerification> verify(DocumentImages images, IdempotencyKey key) {
+        RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("front", "front.jpg", RequestBody.create(images.front(), JPEG))
+                .addFormDataPart("back", "back.jpg", RequestBody.create(images.back(), JPEG))
+                .addFormDataPart("selfie", "selfie.jpg", RequestBody.create(images.selfie(), JPEG))
+                .build();
+        return client.post("verify", PATH, CallKind.IDEMPOTENT, key, body, VendorDocumentAuthentication::interpret);
+    }
+
+    static VendorResult<DocumentVerification> interpret(JsonNode reply) {
+        CheckResult authenticity = ReplyInterpreter.oneOf(reply, "authenticity", CheckResult.class);
+        CheckResult faceMatch = ReplyInterpreter.oneOf(reply, "faceMatch", CheckResult.class);
+        CheckResult liveness = ReplyInterpreter.oneOf(reply, "liveness", CheckResult.class);
+
+        Set<DocumentFailure> quality = new LinkedHashSet<>();
+        for (String side : List.of("front", "back")) {
+            JsonNode metrics = reply.path("imageMetrics").path(side);
+            if (number(metrics, "glare") < MIN_GLARE) {
+                quality.add(DocumentFailure.IMAGE_GLARE);
+            }
+            if (number(metrics, "sharpness") < MIN_SHARPNESS) {
+                quality.add(DocumentFailure.IMAGE_BLUR);
+            }
+            if (number(metrics, "dpi") < MIN_DPI) {
+                quality.add(DocumentFailure.IMAGE_RESOLUTION);
+            }
+        }
+        if (!quality.isEmpty()) {
+            // A poor image makes every other check meaningless: ask for a retake first.
+            return VendorResult.fail(new DocumentVerification(authenticity, faceMatch, liveness, null), List.copyOf(quality));
+        }
+        List<DocumentFailure> failures = new ArrayList<>();
+        if (authenticity != CheckResult.PASSED) {
+            failures.add(reply.path("alerts").toString().contains("UNSUPPORTED_DOCUMENT")
+                    ? DocumentFailure.UNSUPPORTED_DOCUMENT : DocumentFailure.DOCUMENT_NOT_AUTHENTIC);
+        }
+        if (faceMatch != CheckResult.PASSED) {
+            failures.add(DocumentFailure.FACE_MISMATCH);
+        }
+        if (liveness != CheckResult.PASSED) {
+            failures.add(DocumentFailure.LIVENESS_FAILED);
+        }
+        if (!failures.isEmpty()) {
+            return VendorResult.fail(new DocumentVerification(authenticity, faceMatch, liveness, null), failures);
+        }
+        return VendorResult.pass(new DocumentVerification(authenticity, faceMatch, liveness, fields(reply.path("document"))));
+    }
+
+    private static int number(JsonNode metrics, String field) {
+        JsonNode value = metrics.path(field);
+        if (!value.isNumber()) {
+            throw new MalformedReplyException("missing number field 'imageMetrics." + field + "'");
+        }
+        return value.intValue();
+    }
+
+    private static IdDocumentFields fields(JsonNode document) {
+        JsonNode address = document.path("address");
+        return new IdDocumentFields(
+                ReplyInterpreter.text(document, "firstName"),
+                ReplyInterpreter.text(document, "lastName"),
+                date(document, "dateOfBirth"),
+                new PostalAddress(ReplyInterpreter.text(address, "line1"), address.path("line2").asText(null),
+                        ReplyInterpreter.text(address, "city"), ReplyInterpreter.text(address, "state"),
+                        ReplyInterpreter.text(address, "zip")),
+                ReplyInterpreter.text(document, "idNumber"),
+                ReplyInterpreter.text(document, "issuingState"),
+                date(document, "expiry"));
+    }
+
+    private static LocalDate date(JsonNode node, String field) {
+        try {
+            return LocalDate.parse(ReplyInterpreter.text(node, field));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MalformedReplyException("field '" + field + "' is not a date");
+        }
+    }
+}
