@@ -3,6 +3,7 @@ package io.proofline.crypto;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,11 +32,15 @@ class CryptoConfiguration {
         };
     }
 
-    /** Credentials come from the SDK's default chain (environment, profile, instance role). */
+    /** Credentials come from the SDK's default chain (environment, system properties, profile, role). */
     static KmsClient awsClient(CryptoProperties.Aws aws) {
+        return awsClient(aws, DefaultCredentialsProvider.builder().build());
+    }
+
+    static KmsClient awsClient(CryptoProperties.Aws aws, AwsCredentialsProvider credentials) {
         KmsClientBuilder builder = KmsClient.builder()
                 .region(Region.of(aws.region()))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
         if (aws.endpoint() != null && !aws.endpoint().toString().isBlank()) {
             builder.endpointOverride(aws.endpoint());
