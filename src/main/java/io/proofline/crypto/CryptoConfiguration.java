@@ -56,12 +56,20 @@ class CryptoConfiguration {
     }
 
     @Bean
+    UserAccessKeys userAccessKeys(KeyManagementService kms, CryptoProperties properties, CryptoMetrics metrics) {
+        return new UserAccessKeys(kms, scryptCost(properties), metrics);
+    }
+
+    @Bean
     SharedKeys sharedKeys(CryptoProperties properties, KeyMaterial keyMaterial, CryptoMetrics metrics) {
-        Scrypt.Cost cost = new Scrypt.Cost(properties.scrypt().n(), properties.scrypt().r(), properties.scrypt().p());
         return new SharedKeys(
                 keyMaterial.secret(properties.attributeKey(), "attribute-key", "PROOFLINE_ATTRIBUTE_KEY"),
                 keyMaterial.secret(properties.sessionKey(), "session-key", "PROOFLINE_SESSION_KEY"),
-                cost, metrics);
+                scryptCost(properties), metrics);
+    }
+
+    private static Scrypt.Cost scryptCost(CryptoProperties properties) {
+        return new Scrypt.Cost(properties.scrypt().n(), properties.scrypt().r(), properties.scrypt().p());
     }
 
     @Bean

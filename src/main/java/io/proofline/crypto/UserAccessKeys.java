@@ -13,8 +13,6 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.stereotype.Component;
-
 /**
  * User access keys: a user's secret (password or personal key) and the KMS together yield a content
  * encryption key (CEK).
@@ -28,7 +26,6 @@ import org.springframework.stereotype.Component;
  * Without the KMS, a copy of the database does not even allow guessing passwords offline. One derivation
  * both checks the secret and yields the key that encrypts, so callers never derive twice for one entry.
  */
-@Component
 public class UserAccessKeys {
 
     private static final byte[] CEK_LABEL = "proofline-cek-v1".getBytes(StandardCharsets.US_ASCII);
@@ -37,10 +34,6 @@ public class UserAccessKeys {
     private final KeyManagementService kms;
     private final Scrypt.Cost cost;
     private final CryptoMetrics metrics;
-
-    UserAccessKeys(KeyManagementService kms, CryptoProperties properties, CryptoMetrics metrics) {
-        this(kms, new Scrypt.Cost(properties.scrypt().n(), properties.scrypt().r(), properties.scrypt().p()), metrics);
-    }
 
     UserAccessKeys(KeyManagementService kms, Scrypt.Cost cost, CryptoMetrics metrics) {
         this.kms = kms;
