@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.proofline.crypto.PersonalKey;
 import io.proofline.proofing.JourneyId;
 import io.proofline.proofing.Journeys;
@@ -40,6 +41,9 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${proofline.crypto.fingerprint.old-keys}")
     String oldFingerprintKey;
@@ -157,6 +161,28 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
 
         assertThatThrownBy(() -> profiles.encryptProfile(other, journey, PASSWORD)).isInstanceOf(AccountsException.NoProfile.class);
         assertThat(vault.find(journey)).isPresent();
+    }
+
+    @Test
+    void aRoundTripCostsFourDerivationsAndFourKmsCallsAndAJourneyThree() {
+        double derivations = count("proofline.crypto.scrypt.derivations");
+        double kmsCalls = count("proofline.crypto.kms.calls");
+        String email = "user." + UUID.randomUUID() + "@example.org";
+
+        AccountId account = accounts.signUp(email, PASSWORD);
+        double journeyStart = count("proofline.crypto.scrypt.derivations");
+        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.SignedIn.class);
+        profiles.encryptProfile(account, proofed(account, pii), PASSWORD);
+
+        // Login.gov spends four on a journey: sign-in, password re-entry, personal-key copy, personal-key digest.
+        assertThat(count("proofline.crypto.scrypt.derivations") - journeyStart).as("sign-in, re-entry, personal key")
+                .isEqualTo(3);
+        assertThat(count("proofline.crypto.scrypt.derivations") - derivations).as("with sign-up").isEqualTo(4);
+        assertThat(count("proofline.crypto.kms.calls") - kmsCalls).isEqualTo(4);
+    }
+
+    private double count(String meter) {
+        return meters.find(meter).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private AccountId newAccount() {
