@@ -124,7 +124,7 @@ public class Accounts {
      */
     public void resetPassword(AccountId id, String newPassword) {
         requireLongEnough(newPassword);
-        accounts.find(id).orElseThrow(() -> new AccountsException.NoProfile("No such account"));
+        accounts.find(id).orElseThrow(() -> new AccountsException.NoSuchAccount());
         NewCredential credential = accessKeys.create(newPassword, UserAccessKeys.Purpose.PASSWORD, id.value());
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
@@ -146,7 +146,7 @@ public class Accounts {
         if (status.isLocked()) {
             throw new AccountsException.Locked("Password entry", status.lockedUntil().orElseThrow());
         }
-        StoredAccount account = accounts.find(id).orElseThrow(() -> new AccountsException.NoProfile("No such account"));
+        StoredAccount account = accounts.find(id).orElseThrow(() -> new AccountsException.NoSuchAccount());
         Optional<ContentKey> key = accessKeys.unlock(password, account.password(), UserAccessKeys.Purpose.PASSWORD,
                 id.value());
         if (key.isEmpty()) {

@@ -72,6 +72,12 @@ public class AccountsException extends RuntimeException {
         }
     }
 
+    public static class NoSuchAccount extends AccountsException {
+        NoSuchAccount() {
+            super("No such account");
+        }
+    }
+
     public static class NoProfile extends AccountsException {
         NoProfile(String why) {
             super(why);
