@@ -1,7 +1,6 @@
 package io.proofline.vault;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,7 +33,7 @@ public record ProofingPii(String firstName, String lastName, LocalDate dateOfBir
         try {
             return JSON.writeValueAsBytes(this);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot serialize proofing PII", null);
+            throw new IllegalStateException("Cannot serialize proofing PII");
         }
     }
 
@@ -43,7 +42,7 @@ public record ProofingPii(String firstName, String lastName, LocalDate dateOfBir
             return JSON.readValue(bytes, ProofingPii.class);
         } catch (IOException e) {
             // No cause: a parser message may quote the input.
-            throw new UncheckedIOException("Cannot read proofing PII", null);
+            throw new IllegalArgumentException("Cannot read proofing PII");
         }
     }
 

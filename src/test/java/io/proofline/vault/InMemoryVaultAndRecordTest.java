@@ -1,6 +1,7 @@
 package io.proofline.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,13 @@ class InMemoryVaultAndRecordTest {
     void toStringNeverPrintsAValue() {
         assertThat(pii.toString()).isEqualTo("ProofingPii[redacted]");
         assertThat(String.valueOf(java.util.List.of(pii))).doesNotContain("Quillon", "1961", "7733", "Juniper");
+    }
+
+    @Test
+    void unreadableBytesFailWithoutQuotingThem() {
+        assertThatThrownBy(() -> ProofingPii.fromBytes("{\"ssn\": 900417733, \"firstName\": Quillon".getBytes()))
+                .isInstanceOf(IllegalArgumentException.class).hasNoCause()
+                .hasMessageNotContaining("Quillon").hasMessageNotContaining("900417733");
     }
 
     @Test
