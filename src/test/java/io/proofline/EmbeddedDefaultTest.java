@@ -9,7 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +23,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.web.client.RestClient;
 
+import io.proofline.accounts.AccountId;
+import io.proofline.accounts.Accounts;
+import io.proofline.accounts.Profiles;
+import io.proofline.accounts.SignInResult;
 import io.proofline.proofing.Journey;
 import io.proofline.proofing.Journeys;
+import io.proofline.vault.PiiVault;
+import io.proofline.vault.ProofingPii;
 import io.proofline.vendors.VendorEndpoints;
 
 /** The embedded default, as the README's run command starts it: nothing external needed. */
@@ -36,6 +48,15 @@ class EmbeddedDefaultTest {
 
     @Autowired
     Journeys journeys;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Profiles profiles;
+
+    @Autowired
+    PiiVault vault;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -62,6 +83,31 @@ class EmbeddedDefaultTest {
     @Test
     void theOperatorPasswordWasGeneratedIntoTheDataFolder() throws IOException {
         assertThat(Files.readString(Path.of(DATA_DIR, "operator-password")).trim()).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void theKeysWereGeneratedIntoTheDataFolderReadableByTheOwnerOnly() throws IOException {
+        for (String secret : List.of("attribute-key", "session-key", "fingerprint-key", "kms-local-key")) {
+            Path file = Path.of(DATA_DIR, "secrets", secret);
+            assertThat(Base64.getDecoder().decode(Files.readString(file).trim())).as(secret).hasSize(32);
+            assertThat(Files.getPosixFilePermissions(file)).as(secret).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Test
+    void aProfileIsEncryptedAndReadBackOnH2WithTheInMemoryVaultAndTheLocalKms() {
+        String email = "embedded." + UUID.randomUUID() + "@example.org";
+        AccountId account = accounts.signUp(email, "correct horse battery staple");
+        Journey journey = journeys.startOrResume(account.toString());
+        ProofingPii pii = new ProofingPii("Ada", "Lovelace", LocalDate.of(1815, 12, 10), "12 St James's Sq", "London",
+                "DC", "20001", String.format("9%08d", ThreadLocalRandom.current().nextInt(100_000_000)), null); // the H2 file outlives runs
+        vault.merge(journey.id(), pii);
+
+        profiles.encryptProfile(account, journey.id(), "correct horse battery staple");
+
+        assertThat(vault.find(journey.id())).isEmpty();
+        assertThat(accounts.signIn(email, "correct horse battery staple")).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(profiles.decrypt(account, "correct horse battery staple")).isEqualTo(pii);
     }
 
     @Test

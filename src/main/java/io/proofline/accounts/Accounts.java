@@ -1,0 +1,177 @@
+package io.proofline.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.proofline.accounts.AccountRepository.StoredAccount;
+import io.proofline.crypto.AttributeEncryptor;
+import io.proofline.crypto.ContentKey;
+import io.proofline.crypto.Fingerprints;
+import io.proofline.crypto.UserAccessKeys;
+import io.proofline.crypto.UserAccessKeys.NewCredential;
+import io.proofline.throttle.ThrottleStatus;
+import io.proofline.throttle.ThrottleType;
+import io.proofline.throttle.Throttles;
+
+/**
+ * Sign up, sign in, sign out, password reset. The email is stored sealed under the shared attribute key,
+ * found by its HMAC fingerprint. The password is checked by deriving the user access key (scrypt + KMS):
+ * one derivation per entry.
+ */
+@Service
+public class Accounts {
+
+    private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+
+    private final AccountRepository accounts;
+    private final ProfileRepository profiles;
+    private final UserAccessKeys accessKeys;
+    private final AttributeEncryptor attributes;
+    private final Fingerprints fingerprints;
+    private final Throttles throttles;
+    private final AccountsProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    Accounts(AccountRepository accounts, ProfileRepository profiles, UserAccessKeys accessKeys,
+            AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles,
+            AccountsProperties properties, Clock clock, TransactionTemplate transactions) {
+        this.accounts = accounts;
+        this.profiles = profiles;
+        this.accessKeys = accessKeys;
+        this.attributes = attributes;
+        this.fingerprints = fingerprints;
+        this.throttles = throttles;
+        this.properties = properties;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /** @throws AccountsException.EmailAlreadyRegistered, AccountsException.PasswordTooShort */
+    public AccountId signUp(String email, String password) {
+        requireLongEnough(password);
+        Fingerprints.Lookup fingerprint = fingerprints.email(email);
+        if (accounts.findByEmailFingerprint(fingerprint.candidates()).isPresent()) {
+            throw new AccountsException.EmailAlreadyRegistered();
+        }
+        AccountId id = new AccountId(UUID.randomUUID());
+        NewCredential credential = accessKeys.create(password, UserAccessKeys.Purpose.PASSWORD, id.value());
+        try {
+            accounts.insert(id, attributes.encrypt(email.strip(), emailContext(id)), fingerprint.current(),
+                    credential.stored(), clock.instant());
+        } catch (DuplicateKeyException concurrentSignUp) {
+            throw new AccountsException.EmailAlreadyRegistered();
+        }
+        log.info("Account {} signed up", id);
+        return id;
+    }
+
+    /**
+     * Unknown emails and wrong passwords get the same answer. Failures are throttled per account, and per
+     * email fingerprint for emails without an account.
+     */
+    public SignInResult signIn(String email, String password) {
+        Fingerprints.Lookup fingerprint = fingerprints.email(email);
+        Optional<StoredAccount> account = accounts.findByEmailFingerprint(fingerprint.candidates());
+        String subject = account.map(a -> a.id().toString()).orElse(fingerprint.current());
+        ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
+        if (status.isLocked()) {
+            return new SignInResult.Locked(status.lockedUntil().orElseThrow());
+        }
+        if (account.isEmpty()) {
+            return rejected(throttles.recordFailure(subject, ThrottleType.SIGN_IN));
+        }
+        StoredAccount found = account.get();
+        if (accessKeys.unlock(password, found.password(), UserAccessKeys.Purpose.PASSWORD, found.id().value()).isEmpty()) {
+            return rejected(throttles.recordFailure(subject, ThrottleType.SIGN_IN));
+        }
+        throttles.reset(subject, ThrottleType.SIGN_IN);
+        if (fingerprint.isStale(found.emailFingerprint())) {
+            accounts.updateEmailFingerprint(found.id(), fingerprint.current());
+        }
+        SessionToken session = SessionToken.random();
+        Instant now = clock.instant();
+        accounts.insertSession(session.digest(), found.id(), now, now.plus(properties.sessionTtl()));
+        log.info("Account {} signed in", found.id());
+        return new SignInResult.SignedIn(found.id(), session);
+    }
+
+    public Optional<AccountId> signedIn(SessionToken session) {
+        return accounts.findSessionAccount(session.digest(), clock.instant());
+    }
+
+    public void signOut(SessionToken session) {
+        accounts.deleteSession(session.digest());
+    }
+
+    /** The account's email, for mail the service sends. */
+    public Optional<String> email(AccountId id) {
+        return accounts.emailCiphertext(id).map(sealed -> attributes.decrypt(sealed, emailContext(id)));
+    }
+
+    /**
+     * Sets a new password once the person has proven control of the email (a later issue's link). The
+     * profile's PII stays sealed under the old password, so it becomes inactive until the personal key
+     * recovers it. Every session of the account ends.
+     */
+    public void resetPassword(AccountId id, String newPassword) {
+        requireLongEnough(newPassword);
+        accounts.find(id).orElseThrow(() -> new AccountsException.NoSuchAccount());
+        NewCredential credential = accessKeys.create(newPassword, UserAccessKeys.Purpose.PASSWORD, id.value());
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            accounts.updatePassword(id, credential.stored(), now);
+            profiles.markPasswordReset(id, now);
+            accounts.deleteSessions(id);
+        });
+        throttles.reset(id.toString(), ThrottleType.SIGN_IN);
+        log.info("Account {} reset its password; its profile awaits the personal key", id);
+    }
+
+    /**
+     * The password's content key, for a re-entry that goes on to encrypt or decrypt: the one derivation
+     * both checks the password and yields the key. Failures count as sign-in failures.
+     */
+    ContentKey unlockPassword(AccountId id, String password) {
+        String subject = id.toString();
+        ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
+        if (status.isLocked()) {
+            throw new AccountsException.Locked("Password entry", status.lockedUntil().orElseThrow());
+        }
+        StoredAccount account = accounts.find(id).orElseThrow(() -> new AccountsException.NoSuchAccount());
+        Optional<ContentKey> key = accessKeys.unlock(password, account.password(), UserAccessKeys.Purpose.PASSWORD,
+                id.value());
+        if (key.isEmpty()) {
+            ThrottleStatus after = throttles.recordFailure(subject, ThrottleType.SIGN_IN);
+            if (after.isLocked()) {
+                throw new AccountsException.Locked("Password entry", after.lockedUntil().orElseThrow());
+            }
+            throw new AccountsException.WrongPassword(after.remainingAttempts());
+        }
+        throttles.reset(subject, ThrottleType.SIGN_IN);
+        return key.get();
+    }
+
+    private void requireLongEnough(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < properties.minPasswordLength()) {
+            throw new AccountsException.PasswordTooShort(properties.minPasswordLength());
+        }
+    }
+
+    private static SignInResult rejected(ThrottleStatus status) {
+        return status.isLocked() ? new SignInResult.Locked(status.lockedUntil().orElseThrow())
+                : new SignInResult.Rejected(status.remainingAttempts());
+    }
+
+    private static String emailContext(AccountId id) {
+        return "account-email:" + id;
+    }
+}

@@ -1,0 +1,188 @@
+package io.proofline.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.proofline.accounts.ProfileRepository.SealedProfile;
+import io.proofline.accounts.ProfileRepository.SsnHolder;
+import io.proofline.accounts.ProfileRepository.StoredProfile;
+import io.proofline.crypto.ContentKey;
+import io.proofline.crypto.Fingerprints;
+import io.proofline.crypto.PersonalKey;
+import io.proofline.crypto.PersonalKeys;
+import io.proofline.crypto.UserAccessKeys;
+import io.proofline.crypto.UserAccessKeys.NewCredential;
+import io.proofline.proofing.JourneyId;
+import io.proofline.proofing.Journeys;
+import io.proofline.throttle.ThrottleStatus;
+import io.proofline.throttle.ThrottleType;
+import io.proofline.throttle.Throttles;
+import io.proofline.vault.PiiVault;
+import io.proofline.vault.ProofingPii;
+
+/**
+ * The verified profile. At the end of proofing the PII leaves the vault for good: sealed (AES-256-GCM)
+ * under the CEK of the password the user re-enters, and a second copy under the CEK of a new personal key.
+ * Per encryption: one derivation for the password (it checks and encrypts), one for the personal key.
+ */
+@Service
+public class Profiles {
+
+    private static final Logger log = LoggerFactory.getLogger(Profiles.class);
+
+    private final Accounts accounts;
+    private final ProfileRepository profiles;
+    private final UserAccessKeys accessKeys;
+    private final Fingerprints fingerprints;
+    private final Throttles throttles;
+    private final PiiVault vault;
+    private final Journeys journeys;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    Profiles(Accounts accounts, ProfileRepository profiles, UserAccessKeys accessKeys, Fingerprints fingerprints,
+            Throttles throttles, PiiVault vault, Journeys journeys, Clock clock, TransactionTemplate transactions) {
+        this.accounts = accounts;
+        this.profiles = profiles;
+        this.accessKeys = accessKeys;
+        this.fingerprints = fingerprints;
+        this.throttles = throttles;
+        this.vault = vault;
+        this.journeys = journeys;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Encrypts the journey's verified PII from the vault under the re-entered password and a new personal
+     * key, replaces any earlier profile of the account, and deletes the vault entry. Returns the personal
+     * key: show it once, have the user type it back ({@link PersonalKey#matches}).
+     *
+     * @throws AccountsException.WrongPassword, AccountsException.Locked, AccountsException.DuplicateSsn,
+     *                                          AccountsException.NoProfile (nothing in the vault)
+     */
+    public PersonalKey encryptProfile(AccountId account, JourneyId journey, String password) {
+        boolean ownJourney = journeys.find(journey).map(j -> j.accountId().equals(account.toString())).orElse(false);
+        ProofingPii pii = vault.find(journey).filter(found -> ownJourney && found.ssn() != null)
+                .orElseThrow(() -> new AccountsException.NoProfile("No verified PII for this account's journey"));
+        ContentKey passwordKey = accounts.unlockPassword(account, password);
+        Fingerprints.Lookup ssn = fingerprints.ssn(pii.ssn());
+        if (heldByAnotherAccount(ssn, account)) {
+            throw new AccountsException.DuplicateSsn();
+        }
+        UUID profileId = UUID.randomUUID();
+        PersonalKey personalKey = PersonalKeys.generate();
+        SealedProfile sealed = seal(profileId, ssn.current(), pii, passwordKey, account, personalKey);
+        Instant now = clock.instant();
+        try {
+            transactions.executeWithoutResult(tx -> {
+                profiles.supersedeAll(account, now);
+                profiles.insertActive(account, sealed, now);
+            });
+        } catch (DuplicateKeyException sameSsnAtTheSameMoment) {
+            throw new AccountsException.DuplicateSsn();
+        }
+        vault.delete(journey);
+        log.info("Profile {} of account {} encrypted; journey {} vault entry deleted", profileId, account, journey);
+        return personalKey;
+    }
+
+    /** The profile's PII, for the user's own view or a consented share. @throws AccountsException.WrongPassword */
+    public ProofingPii decrypt(AccountId account, String password) {
+        StoredProfile profile = profiles.findCurrent(account).filter(p -> p.status() == ProfileStatus.ACTIVE)
+                .orElseThrow(() -> new AccountsException.NoProfile("No active profile"));
+        ContentKey passwordKey = accounts.unlockPassword(account, password);
+        return ProofingPii.fromBytes(passwordKey.open(profile.piiCiphertext(), piiContext(profile.id())));
+    }
+
+    public Optional<ProfileStatus> status(AccountId account) {
+        return profiles.findCurrent(account).map(StoredProfile::status);
+    }
+
+    /**
+     * Whether another account's profile holds this SSN, under the current fingerprint key or an old one.
+     * Fingerprints found under an old key are rewritten with the current one.
+     */
+    public boolean isDuplicateSsn(AccountId asking, String ssn) {
+        return heldByAnotherAccount(fingerprints.ssn(ssn), asking);
+    }
+
+    /**
+     * After a password reset: the personal key opens the recovery copy, the PII is sealed again under the
+     * (new) password, and a new personal key replaces the used one. Wrong keys are throttled per account.
+     *
+     * @throws AccountsException.WrongPersonalKey, AccountsException.WrongPassword, AccountsException.Locked
+     */
+    public PersonalKey reactivate(AccountId account, String typedPersonalKey, String password) {
+        StoredProfile profile = profiles.findCurrent(account).filter(p -> p.status() == ProfileStatus.PASSWORD_RESET)
+                .orElseThrow(() -> new AccountsException.NoProfile("No profile awaiting recovery"));
+        String subject = account.toString();
+        ThrottleStatus status = throttles.check(subject, ThrottleType.PERSONAL_KEY);
+        if (status.isLocked()) {
+            throw new AccountsException.Locked("Personal key entry", status.lockedUntil().orElseThrow());
+        }
+        ContentKey passwordKey = accounts.unlockPassword(account, password);
+        Optional<ContentKey> recoveryKey = accessKeys.unlock(PersonalKeys.normalize(typedPersonalKey), profile.recovery(),
+                UserAccessKeys.Purpose.PERSONAL_KEY, account.value());
+        if (recoveryKey.isEmpty()) {
+            ThrottleStatus after = throttles.recordFailure(subject, ThrottleType.PERSONAL_KEY);
+            if (after.isLocked()) {
+                throw new AccountsException.Locked("Personal key entry", after.lockedUntil().orElseThrow());
+            }
+            throw new AccountsException.WrongPersonalKey(after.remainingAttempts());
+        }
+        throttles.reset(subject, ThrottleType.PERSONAL_KEY);
+        ProofingPii pii = ProofingPii.fromBytes(
+                recoveryKey.get().open(profile.recoveryCiphertext(), recoveryContext(profile.id())));
+        PersonalKey newPersonalKey = PersonalKeys.generate();
+        profiles.reseal(seal(profile.id(), profile.ssnFingerprint(), pii, passwordKey, account, newPersonalKey),
+                clock.instant());
+        log.info("Profile {} of account {} recovered with the personal key; a new key was issued", profile.id(), account);
+        return newPersonalKey;
+    }
+
+    private SealedProfile seal(UUID profileId, String ssnFingerprint, ProofingPii pii, ContentKey passwordKey,
+            AccountId account, PersonalKey personalKey) {
+        byte[] plaintext = pii.toBytes();
+        NewCredential recovery = accessKeys.create(personalKey.secret(), UserAccessKeys.Purpose.PERSONAL_KEY,
+                account.value());
+        return new SealedProfile(profileId, ssnFingerprint, passwordKey.seal(plaintext, piiContext(profileId)),
+                recovery.key().seal(plaintext, recoveryContext(profileId)), recovery.stored());
+    }
+
+    private boolean heldByAnotherAccount(Fingerprints.Lookup ssn, AccountId asking) {
+        boolean duplicate = false;
+        for (SsnHolder holder : profiles.findSsnHolders(ssn.candidates())) {
+            if (ssn.isStale(holder.ssnFingerprint())) {
+                rewrite(holder, ssn.current());
+            }
+            duplicate |= !holder.account().equals(asking);
+        }
+        return duplicate;
+    }
+
+    private void rewrite(SsnHolder holder, String current) {
+        try {
+            profiles.rewriteSsnFingerprint(holder.profileId(), current);
+        } catch (DuplicateKeyException anotherProfileHoldsIt) {
+            // A duplicate made before the rotation: left as it is for fraud review to settle.
+            log.warn("Profile {} keeps its old SSN fingerprint: another profile holds the current one", holder.profileId());
+        }
+    }
+
+    private static String piiContext(UUID profileId) {
+        return "profile:" + profileId;
+    }
+
+    private static String recoveryContext(UUID profileId) {
+        return "profile-recovery:" + profileId;
+    }
+}

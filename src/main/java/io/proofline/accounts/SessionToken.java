@@ -1,0 +1,34 @@
+package io.proofline.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** A signed-in session's bearer token (256 random bits). Only its digest is stored; toString hides it. */
+public record SessionToken(String value) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static SessionToken random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return new SessionToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    String digest() {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SessionToken[redacted]";
+    }
+}

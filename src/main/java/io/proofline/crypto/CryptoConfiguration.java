@@ -1,0 +1,83 @@
+package io.proofline.crypto;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
+
+/** Resolves key material once at start-up and picks the KMS provider from configuration. */
+@Configuration(proxyBeanMethods = false)
+class CryptoConfiguration {
+
+    @Bean
+    KeyMaterial keyMaterial(CryptoProperties properties) {
+        return new KeyMaterial(properties.generateMissingSecrets(), properties.secretsDir());
+    }
+
+    @Bean
+    KeyManagementService keyManagementService(CryptoProperties properties, KeyMaterial keyMaterial,
+            CryptoMetrics metrics) {
+        CryptoProperties.Kms kms = properties.kms();
+        return switch (kms.provider()) {
+            case "local" -> new LocalKms(keyMaterial.secret(kms.local().key(), kms.local().keyFile(),
+                    "PROOFLINE_KMS_LOCAL_KEY"), metrics);
+            case "aws" -> new AwsKms(awsClient(kms.aws()), requireKeyId(kms.aws()), metrics);
+            default -> throw new IllegalStateException(
+                    "proofline.crypto.kms.provider must be 'local' or 'aws', not '" + kms.provider() + "'");
+        };
+    }
+
+    /** Credentials come from the SDK's default chain (environment, system properties, profile, role). */
+    static KmsClient awsClient(CryptoProperties.Aws aws) {
+        return awsClient(aws, DefaultCredentialsProvider.builder().build());
+    }
+
+    static KmsClient awsClient(CryptoProperties.Aws aws, AwsCredentialsProvider credentials) {
+        KmsClientBuilder builder = KmsClient.builder()
+                .region(Region.of(aws.region()))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (aws.endpoint() != null && !aws.endpoint().toString().isBlank()) {
+            builder.endpointOverride(aws.endpoint());
+        }
+        return builder.build();
+    }
+
+    private static String requireKeyId(CryptoProperties.Aws aws) {
+        if (aws.keyId() == null || aws.keyId().isBlank()) {
+            throw new IllegalStateException("The aws KMS provider needs PROOFLINE_KMS_KEY_ID (a key id, ARN or alias)");
+        }
+        return aws.keyId();
+    }
+
+    @Bean
+    UserAccessKeys userAccessKeys(KeyManagementService kms, CryptoProperties properties, CryptoMetrics metrics) {
+        return new UserAccessKeys(kms, scryptCost(properties), metrics);
+    }
+
+    @Bean
+    SharedKeys sharedKeys(CryptoProperties properties, KeyMaterial keyMaterial, CryptoMetrics metrics) {
+        return new SharedKeys(
+                keyMaterial.secret(properties.attributeKey(), "attribute-key", "PROOFLINE_ATTRIBUTE_KEY"),
+                keyMaterial.secret(properties.sessionKey(), "session-key", "PROOFLINE_SESSION_KEY"),
+                scryptCost(properties), metrics);
+    }
+
+    private static Scrypt.Cost scryptCost(CryptoProperties properties) {
+        return new Scrypt.Cost(properties.scrypt().n(), properties.scrypt().r(), properties.scrypt().p());
+    }
+
+    @Bean
+    Fingerprints fingerprints(CryptoProperties properties, KeyMaterial keyMaterial) {
+        CryptoProperties.Fingerprint fingerprint = properties.fingerprint();
+        return new Fingerprints(
+                keyMaterial.secret(fingerprint.currentKey(), "fingerprint-key", "PROOFLINE_FINGERPRINT_KEY"),
+                KeyMaterial.decodeAll(fingerprint.oldKeys(), "PROOFLINE_FINGERPRINT_OLD_KEYS"));
+    }
+
+}

@@ -1,0 +1,73 @@
+package io.proofline.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * HMAC-SHA256 fingerprints of normalized values, so an encrypted value can still be found (an email) or
+ * compared (an SSN across accounts) without storing it. Keys rotate: new fingerprints use the current key;
+ * lookups try the current key, then the old ones, and the caller rewrites what it found under an old key.
+ */
+public class Fingerprints {
+
+    private final byte[] currentKey;
+    private final List<byte[]> oldKeys;
+
+    Fingerprints(byte[] currentKey, List<byte[]> oldKeys) {
+        this.currentKey = currentKey.clone();
+        this.oldKeys = List.copyOf(oldKeys);
+    }
+
+    /** What to store, and what to look for: {@code candidates} starts with {@code current}. */
+    public record Lookup(String current, List<String> candidates) {
+        /** Whether a stored fingerprint was made with an old key and should be rewritten as {@link #current}. */
+        public boolean isStale(String stored) {
+            return !current.equals(stored);
+        }
+    }
+
+    public Lookup email(String email) {
+        return lookup("email", normalizeEmail(email));
+    }
+
+    public Lookup ssn(String ssn) {
+        return lookup("ssn", normalizeSsn(ssn));
+    }
+
+    static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Digits only, so "900-12-3456" and "900123456" are one SSN. */
+    static String normalizeSsn(String ssn) {
+        return ssn.replaceAll("[^0-9]", "");
+    }
+
+    private Lookup lookup(String kind, String normalized) {
+        List<String> candidates = new ArrayList<>();
+        String current = hmac(currentKey, kind, normalized);
+        candidates.add(current);
+        for (byte[] old : oldKeys) {
+            candidates.add(hmac(old, kind, normalized));
+        }
+        return new Lookup(current, List.copyOf(candidates));
+    }
+
+    /** The kind is part of the message, so an email and an SSN never share a fingerprint. */
+    static String hmac(byte[] key, String kind, String normalized) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((kind + ":" + normalized).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

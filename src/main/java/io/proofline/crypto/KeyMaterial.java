@@ -1,0 +1,82 @@
+package io.proofline.crypto;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Resolves the configured secrets to bytes. A blank secret is read from, or generated into, a file of
+ * the secrets folder (owner-only permissions) when generation is allowed; otherwise start-up fails and
+ * names the environment variable to set. Messages never contain key material.
+ */
+final class KeyMaterial {
+
+    static final int MIN_KEY_BYTES = 32;
+
+    private final boolean generateMissing;
+    private final Path secretsDir;
+
+    KeyMaterial(boolean generateMissing, Path secretsDir) {
+        this.generateMissing = generateMissing;
+        this.secretsDir = secretsDir;
+    }
+
+    byte[] secret(String configured, String fileName, String environmentVariable) {
+        return secret(configured, secretsDir.resolve(fileName), environmentVariable);
+    }
+
+    byte[] secret(String configured, Path file, String environmentVariable) {
+        if (configured != null && !configured.isBlank()) {
+            return decode(configured, environmentVariable);
+        }
+        if (!generateMissing) {
+            throw new IllegalStateException("Missing secret: set " + environmentVariable
+                    + " to the base64 of at least " + MIN_KEY_BYTES + " random bytes (e.g. `openssl rand -base64 32`)");
+        }
+        return decode(readOrCreate(file), file.toString());
+    }
+
+    static List<byte[]> decodeAll(List<String> configured, String environmentVariable) {
+        return configured.stream().filter(key -> !key.isBlank()).map(key -> decode(key, environmentVariable)).toList();
+    }
+
+    private static byte[] decode(String base64, String source) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Secret from " + source + " is not base64");
+        }
+        if (key.length < MIN_KEY_BYTES) {
+            throw new IllegalStateException("Secret from " + source + " is shorter than " + MIN_KEY_BYTES + " bytes");
+        }
+        return key;
+    }
+
+    private static String readOrCreate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            byte[] random = new byte[MIN_KEY_BYTES];
+            new SecureRandom().nextBytes(random);
+            String encoded = Base64.getEncoder().encodeToString(random);
+            Files.writeString(file, "");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the data folder's own permissions apply.
+            }
+            Files.writeString(file, encoded + "\n"); // written only once the file is owner-only
+            return encoded;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the secret file " + file, e);
+        }
+    }
+}

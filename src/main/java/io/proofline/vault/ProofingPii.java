@@ -1,0 +1,57 @@
+package io.proofline.vault;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The personal information proofing collects and verifies. A step fills in what it collected; the others
+ * stay null. {@link #toString()} never prints a value, so a stray log line or exception cannot leak one.
+ */
+public record ProofingPii(String firstName, String lastName, LocalDate dateOfBirth, String street, String city,
+        String state, String zip, String ssn, String phone) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    public static ProofingPii empty() {
+        return new ProofingPii(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** This, with every field that {@code later} has overwriting this one's. */
+    public ProofingPii mergedWith(ProofingPii later) {
+        return new ProofingPii(pick(later.firstName, firstName), pick(later.lastName, lastName),
+                pick(later.dateOfBirth, dateOfBirth), pick(later.street, street), pick(later.city, city),
+                pick(later.state, state), pick(later.zip, zip), pick(later.ssn, ssn), pick(later.phone, phone));
+    }
+
+    /** The form that gets encrypted (JSON, UTF-8). */
+    public byte[] toBytes() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot serialize proofing PII");
+        }
+    }
+
+    public static ProofingPii fromBytes(byte[] bytes) {
+        try {
+            return JSON.readValue(bytes, ProofingPii.class);
+        } catch (IOException e) {
+            // No cause: a parser message may quote the input.
+            throw new IllegalArgumentException("Cannot read proofing PII");
+        }
+    }
+
+    private static <T> T pick(T later, T earlier) {
+        return later != null ? later : earlier;
+    }
+
+    @Override
+    public String toString() {
+        return "ProofingPii[redacted]";
+    }
+}

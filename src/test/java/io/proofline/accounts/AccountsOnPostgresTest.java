@@ -1,0 +1,127 @@
+package io.proofline.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.proofline.support.PostgresIntegrationTest;
+
+class AccountsOnPostgresTest extends PostgresIntegrationTest {
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Value("${proofline.crypto.fingerprint.old-keys}")
+    String oldFingerprintKey;
+
+    private final String email = "pat." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+
+    @Test
+    void signUpSignInAndSignOut() {
+        AccountId account = accounts.signUp(email, PASSWORD);
+
+        SignInResult result = accounts.signIn(email.toUpperCase(), PASSWORD);
+
+        assertThat(result).isInstanceOfSatisfying(SignInResult.SignedIn.class, signedIn -> {
+            assertThat(signedIn.account()).isEqualTo(account);
+            assertThat(accounts.signedIn(signedIn.session())).contains(account);
+            accounts.signOut(signedIn.session());
+            assertThat(accounts.signedIn(signedIn.session())).isEmpty();
+        });
+        assertThat(accounts.email(account)).contains(email);
+    }
+
+    @Test
+    void theEmailIsStoredSealedAndFoundByItsFingerprint() {
+        AccountId account = accounts.signUp(email, PASSWORD);
+
+        var row = jdbc.sql("select * from account where id = ?").param(account.value()).query().singleRow();
+
+        assertThat(row.values().toString()).doesNotContain(email).doesNotContain(email.substring(0, 12));
+        assertThat((String) row.get("email_fingerprint")).hasSize(64);
+    }
+
+    @Test
+    void aSecondAccountForTheSameEmailIsRefused() {
+        accounts.signUp(email, PASSWORD);
+
+        assertThatThrownBy(() -> accounts.signUp(" " + email.toUpperCase(), "another long password"))
+                .isInstanceOf(AccountsException.EmailAlreadyRegistered.class).hasMessageNotContaining(email);
+    }
+
+    @Test
+    void shortPasswordsAreRefused() {
+        assertThatThrownBy(() -> accounts.signUp(email, "short")).isInstanceOf(AccountsException.PasswordTooShort.class);
+    }
+
+    @Test
+    void wrongPasswordsAreRejectedAndTheFifthLocksSignInEvenWithTheRightOne() {
+        accounts.signUp(email, PASSWORD);
+
+        for (int remaining = 4; remaining >= 1; remaining--) {
+            assertThat(accounts.signIn(email, "wrong password " + remaining)).isEqualTo(new SignInResult.Rejected(remaining));
+        }
+        assertThat(accounts.signIn(email, "wrong password 0")).isInstanceOf(SignInResult.Locked.class);
+
+        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.Locked.class);
+    }
+
+    @Test
+    void unknownEmailsGetTheSameAnswerAndAreThrottledToo() {
+        for (int remaining = 4; remaining >= 1; remaining--) {
+            assertThat(accounts.signIn(email, PASSWORD)).isEqualTo(new SignInResult.Rejected(remaining));
+        }
+        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.Locked.class);
+    }
+
+    @Test
+    void anEmailFingerprintUnderTheOldKeyStillSignsInAndIsRewrittenWithTheCurrentKey() throws Exception {
+        AccountId account = accounts.signUp(email, PASSWORD);
+        String current = fingerprintOf(account);
+        String underOldKey = hmac(Base64.getDecoder().decode(oldFingerprintKey), "email:" + email);
+        jdbc.sql("update account set email_fingerprint = ? where id = ?").params(underOldKey, account.value()).update();
+
+        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.SignedIn.class);
+
+        assertThat(fingerprintOf(account)).isEqualTo(current).isNotEqualTo(underOldKey);
+    }
+
+    @Test
+    void aPasswordResetEndsEverySessionAndTheOldPasswordStopsWorking() {
+        AccountId account = accounts.signUp(email, PASSWORD);
+        SignInResult.SignedIn before = (SignInResult.SignedIn) accounts.signIn(email, PASSWORD);
+
+        accounts.resetPassword(account, "a brand new long password");
+
+        assertThat(accounts.signedIn(before.session())).isEmpty();
+        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.Rejected.class);
+        assertThat(accounts.signIn(email, "a brand new long password")).isInstanceOf(SignInResult.SignedIn.class);
+    }
+
+    private String fingerprintOf(AccountId account) {
+        return jdbc.sql("select email_fingerprint from account where id = ?").param(account.value()).query(String.class).single();
+    }
+
+    static String hmac(byte[] key, String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,142 @@
+package io.proofline.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.proofline.proofing.Journey;
+import io.proofline.proofing.Journeys;
+import io.proofline.support.PostgresIntegrationTest;
+import io.proofline.vault.PiiVault;
+import io.proofline.vault.ProofingPii;
+
+/**
+ * The promise that holds against an operator with full database and Cockpit access: after a whole
+ * sign-up, proofing, profile encryption and sign-in, no table (ours or the engine's ACT_*), no log line and
+ * no metric holds the person's email, name, date of birth, SSN, address or phone in plaintext.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PiiAtRestOnPostgresTest extends PostgresIntegrationTest {
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Profiles profiles;
+
+    @Autowired
+    Journeys journeys;
+
+    @Autowired
+    PiiVault vault;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void afterAFullRoundTripNoTableLogOrMetricHoldsThePlaintext(CapturedOutput output) {
+        String tag = randomLetters(6);
+        String email = "zeph." + tag + "@example.org";
+        LocalDate dateOfBirth = LocalDate.of(1930 + ThreadLocalRandom.current().nextInt(60),
+                1 + ThreadLocalRandom.current().nextInt(12), 1 + ThreadLocalRandom.current().nextInt(28));
+        String ssn = ProfilesOnPostgresTest.randomSsn();
+        String phoneDigits = "802555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+        ProofingPii pii = new ProofingPii("Zephyrine" + tag, "Quarrington" + tag, dateOfBirth,
+                "4417 Juniper" + tag + " Hollow Rd", "Tamarack" + tag + " Falls", "VT",
+                String.format("%05d-%04d", ThreadLocalRandom.current().nextInt(100000), ThreadLocalRandom.current().nextInt(10000)),
+                ssn, "+1 " + phoneDigits.substring(0, 3) + " " + phoneDigits.substring(3, 6) + " " + phoneDigits.substring(6));
+
+        AccountId account = accounts.signUp(email, PASSWORD);
+        Journey journey = journeys.startOrResume(account.toString());
+        vault.merge(journey.id(), new ProofingPii(pii.firstName(), pii.lastName(), pii.dateOfBirth(), null, null, null,
+                null, pii.ssn(), null));
+        vault.merge(journey.id(), new ProofingPii(null, null, null, pii.street(), pii.city(), pii.state(), pii.zip(), null,
+                pii.phone()));
+        profiles.encryptProfile(account, journey.id(), PASSWORD);
+        SignInResult.SignedIn signedIn = (SignInResult.SignedIn) accounts.signIn(email, PASSWORD);
+        assertThat(profiles.decrypt(signedIn.account(), PASSWORD)).isEqualTo(pii);
+        accounts.signOut(signedIn.session());
+
+        List<String> secrets = List.of(email, "zeph." + tag, pii.firstName(), pii.lastName(),
+                dateOfBirth.toString(), dateOfBirth.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")),
+                dateOfBirth.format(DateTimeFormatter.BASIC_ISO_DATE), ssn, ssn.replace("-", ""), pii.street(),
+                "Juniper" + tag, pii.city(), pii.zip(), pii.phone(), phoneDigits);
+
+        // The scan must be able to find things, in text and in bytea columns, or finding nothing proves nothing.
+        assertThat(columnsHolding(journey.id().toString())).anyMatch(c -> c.startsWith("act_ru_execution."));
+        assertThat(columnsHolding("identity-proofing")).contains("act_ge_bytearray.bytes_");
+        assertThat(columnsScanned()).isGreaterThan(100);
+
+        for (String secret : secrets) {
+            assertThat(columnsHolding(secret)).as("columns holding a PII value").isEmpty();
+            assertThat(output.getAll().toLowerCase(Locale.ROOT)).as("captured logs").doesNotContain(secret.toLowerCase(Locale.ROOT));
+            meters.getMeters().forEach(meter -> assertThat(meter.getId().toString()).as("metric ids and tags")
+                    .doesNotContain(secret));
+        }
+    }
+
+    private List<Map<String, Object>> searchableColumns() {
+        return jdbc.sql("""
+                select table_schema, table_name, column_name, data_type from information_schema.columns
+                where table_schema not in ('pg_catalog', 'information_schema')
+                  and data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'xml', 'bytea')
+                order by table_name, column_name""").query().listOfRows();
+    }
+
+    private int columnsScanned() {
+        return searchableColumns().size();
+    }
+
+    /** Every column (as table.column) whose value contains the text: case-insensitively, or as UTF-8 bytes. */
+    private List<String> columnsHolding(String text) {
+        List<String> holding = new ArrayList<>();
+        for (Map<String, Object> column : searchableColumns()) {
+            String table = "\"" + column.get("table_schema") + "\".\"" + column.get("table_name") + "\"";
+            String name = "\"" + column.get("column_name") + "\"";
+            long matches;
+            if ("bytea".equals(column.get("data_type"))) {
+                matches = jdbc.sql("select count(*) from " + table + " where position(? in " + name + ") > 0 "
+                        + "or position(? in " + name + ") > 0")
+                        .params(text.getBytes(StandardCharsets.UTF_8), text.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))
+                        .query(Long.class).single();
+            } else {
+                matches = jdbc.sql("select count(*) from " + table + " where lower(cast(" + name + " as text)) like ?")
+                        .param("%" + text.toLowerCase(Locale.ROOT) + "%").query(Long.class).single();
+            }
+            if (matches > 0) {
+                holding.add(column.get("table_name") + "." + column.get("column_name"));
+            }
+        }
+        return holding;
+    }
+
+    private static String randomLetters(int length) {
+        String letters = UUID.randomUUID().toString().replaceAll("[^a-f]", "") + "qwxyzk";
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            out.append(letters.charAt(ThreadLocalRandom.current().nextInt(letters.length())));
+        }
+        return out.toString();
+    }
+}

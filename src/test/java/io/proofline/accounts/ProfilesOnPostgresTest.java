@@ -1,0 +1,207 @@
+package io.proofline.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.proofline.crypto.PersonalKey;
+import io.proofline.proofing.JourneyId;
+import io.proofline.proofing.Journeys;
+import io.proofline.support.PostgresIntegrationTest;
+import io.proofline.vault.PiiVault;
+import io.proofline.vault.ProofingPii;
+
+class ProfilesOnPostgresTest extends PostgresIntegrationTest {
+
+    static final String PASSWORD = "correct horse battery staple";
+    static final String NEW_PASSWORD = "a brand new long password";
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Profiles profiles;
+
+    @Autowired
+    Journeys journeys;
+
+    @Autowired
+    PiiVault vault;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Value("${proofline.crypto.fingerprint.old-keys}")
+    String oldFingerprintKey;
+
+    private final String ssn = randomSsn();
+    private final ProofingPii pii = new ProofingPii("Quillon", "Abernathy-Vex", LocalDate.of(1961, 7, 23),
+            "4417 Juniper Hollow Rd", "Tamarack Falls", "VT", "05999-4417", ssn, "+1 802 555 0147");
+
+    @Test
+    void aWrongPasswordEncryptsNothingAndTheRightOneEncryptsAndDecrypts() {
+        AccountId account = newAccount();
+        JourneyId journey = proofed(account, pii);
+
+        assertThatThrownBy(() -> profiles.encryptProfile(account, journey, "not my password"))
+                .isInstanceOf(AccountsException.WrongPassword.class);
+        assertThat(vault.find(journey)).as("the PII waits in the vault").isPresent();
+
+        PersonalKey personalKey = profiles.encryptProfile(account, journey, PASSWORD);
+
+        assertThat(personalKey.formatted()).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+        assertThat(personalKey.matches(personalKey.formatted().toLowerCase(Locale.ROOT).replace("-", " "))).isTrue();
+        assertThat(vault.find(journey)).as("the vault entry is deleted").isEmpty();
+        assertThat(profiles.status(account)).contains(ProfileStatus.ACTIVE);
+        assertThatThrownBy(() -> profiles.decrypt(account, "not my password"))
+                .isInstanceOf(AccountsException.WrongPassword.class);
+        assertThat(profiles.decrypt(account, PASSWORD)).isEqualTo(pii);
+    }
+
+    @Test
+    void afterAPasswordResetThePersonalKeyRecoversTheProfileAndANewKeyIsIssued() {
+        AccountId account = newAccount();
+        PersonalKey first = profiles.encryptProfile(account, proofed(account, pii), PASSWORD);
+
+        accounts.resetPassword(account, NEW_PASSWORD);
+
+        assertThat(profiles.status(account)).contains(ProfileStatus.PASSWORD_RESET);
+        assertThatThrownBy(() -> profiles.decrypt(account, NEW_PASSWORD)).isInstanceOf(AccountsException.NoProfile.class);
+
+        // Typed as people do: lower case, spaces, O for 0 and l for 1.
+        String typed = first.formatted().toLowerCase(Locale.ROOT).replace('-', ' ').replace('0', 'o').replace('1', 'l');
+        PersonalKey second = profiles.reactivate(account, typed, NEW_PASSWORD);
+
+        assertThat(second.secret()).isNotEqualTo(first.secret());
+        assertThat(profiles.status(account)).contains(ProfileStatus.ACTIVE);
+        assertThat(profiles.decrypt(account, NEW_PASSWORD)).isEqualTo(pii);
+
+        accounts.resetPassword(account, PASSWORD);
+        assertThatThrownBy(() -> profiles.reactivate(account, first.formatted(), PASSWORD))
+                .as("the used key is replaced").isInstanceOf(AccountsException.WrongPersonalKey.class);
+        profiles.reactivate(account, second.formatted(), PASSWORD);
+        assertThat(profiles.decrypt(account, PASSWORD)).isEqualTo(pii);
+    }
+
+    @Test
+    void wrongPersonalKeysFailAndTheFifthLocksRecoveryEvenForTheRightKey() {
+        AccountId account = newAccount();
+        PersonalKey key = profiles.encryptProfile(account, proofed(account, pii), PASSWORD);
+        accounts.resetPassword(account, NEW_PASSWORD);
+
+        for (int remaining = 4; remaining >= 1; remaining--) {
+            int expected = remaining;
+            assertThatThrownBy(() -> profiles.reactivate(account, "0000-0000-0000-0000", NEW_PASSWORD))
+                    .isInstanceOfSatisfying(AccountsException.WrongPersonalKey.class,
+                            wrong -> assertThat(wrong.remainingAttempts()).isEqualTo(expected));
+        }
+        assertThatThrownBy(() -> profiles.reactivate(account, "0000-0000-0000-0000", NEW_PASSWORD))
+                .isInstanceOf(AccountsException.Locked.class);
+
+        assertThatThrownBy(() -> profiles.reactivate(account, key.formatted(), NEW_PASSWORD))
+                .isInstanceOf(AccountsException.Locked.class);
+        assertThat(profiles.status(account)).contains(ProfileStatus.PASSWORD_RESET);
+    }
+
+    @Test
+    void aDuplicateSsnIsFoundAcrossAccountsAndRefused() {
+        AccountId first = newAccount();
+        profiles.encryptProfile(first, proofed(first, pii), PASSWORD);
+        AccountId second = newAccount();
+        ProofingPii samePerson = new ProofingPii("Q.", "Vex", LocalDate.of(1961, 7, 23), "1 Elm St", "Burlington", "VT",
+                "05401", ssn.replace("-", ""), null);
+        JourneyId journey = proofed(second, samePerson);
+
+        assertThat(profiles.isDuplicateSsn(second, ssn.replace("-", ""))).isTrue();
+        assertThat(profiles.isDuplicateSsn(first, ssn)).as("one's own profile is no duplicate").isFalse();
+        assertThatThrownBy(() -> profiles.encryptProfile(second, journey, PASSWORD))
+                .isInstanceOf(AccountsException.DuplicateSsn.class).hasMessageNotContaining(ssn.substring(4));
+        assertThat(profiles.status(second)).isEmpty();
+    }
+
+    @Test
+    void aDuplicateSsnIsFoundUnderARotatedKeyAndItsFingerprintRewritten() throws Exception {
+        AccountId first = newAccount();
+        profiles.encryptProfile(first, proofed(first, pii), PASSWORD);
+        String current = ssnFingerprint(first);
+        // As if the profile had been encrypted before the key rotation.
+        String underOldKey = AccountsOnPostgresTest.hmac(Base64.getDecoder().decode(oldFingerprintKey),
+                "ssn:" + ssn.replace("-", ""));
+        jdbc.sql("update account_profile set ssn_fingerprint = ?, claimed_ssn_fingerprint = ? where account_id = ?")
+                .params(underOldKey, underOldKey, first.value()).update();
+        AccountId second = newAccount();
+        JourneyId journey = proofed(second, pii);
+
+        assertThatThrownBy(() -> profiles.encryptProfile(second, journey, PASSWORD))
+                .isInstanceOf(AccountsException.DuplicateSsn.class);
+
+        assertThat(ssnFingerprint(first)).isEqualTo(current).isNotEqualTo(underOldKey);
+        assertThat(profiles.isDuplicateSsn(second, ssn)).isTrue();
+    }
+
+    @Test
+    void aJourneyOfAnotherAccountCannotBeEncryptedIntoMine() {
+        AccountId owner = newAccount();
+        JourneyId journey = proofed(owner, pii);
+        AccountId other = newAccount();
+
+        assertThatThrownBy(() -> profiles.encryptProfile(other, journey, PASSWORD)).isInstanceOf(AccountsException.NoProfile.class);
+        assertThat(vault.find(journey)).isPresent();
+    }
+
+    @Test
+    void aRoundTripCostsFourDerivationsAndFourKmsCallsAndAJourneyThree() {
+        double derivations = count("proofline.crypto.scrypt.derivations");
+        double kmsCalls = count("proofline.crypto.kms.calls");
+        String email = "user." + UUID.randomUUID() + "@example.org";
+
+        AccountId account = accounts.signUp(email, PASSWORD);
+        double journeyStart = count("proofline.crypto.scrypt.derivations");
+        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.SignedIn.class);
+        profiles.encryptProfile(account, proofed(account, pii), PASSWORD);
+
+        // Login.gov spends four on a journey: sign-in, password re-entry, personal-key copy, personal-key digest.
+        assertThat(count("proofline.crypto.scrypt.derivations") - journeyStart).as("sign-in, re-entry, personal key")
+                .isEqualTo(3);
+        assertThat(count("proofline.crypto.scrypt.derivations") - derivations).as("with sign-up").isEqualTo(4);
+        assertThat(count("proofline.crypto.kms.calls") - kmsCalls).isEqualTo(4);
+    }
+
+    private double count(String meter) {
+        return meters.find(meter).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private AccountId newAccount() {
+        return accounts.signUp("user." + UUID.randomUUID() + "@example.org", PASSWORD);
+    }
+
+    private JourneyId proofed(AccountId account, ProofingPii verified) {
+        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        vault.merge(journey, verified);
+        return journey;
+    }
+
+    private String ssnFingerprint(AccountId account) {
+        return jdbc.sql("select ssn_fingerprint from account_profile where account_id = ? and status <> 'SUPERSEDED'")
+                .param(account.value()).query(String.class).single();
+    }
+
+    static String randomSsn() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("9%02d-%02d-%04d", random.nextInt(100), random.nextInt(100), random.nextInt(10000));
+    }
+}

@@ -1,0 +1,108 @@
+package io.proofline.throttle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.proofline.support.MutableClock;
+import io.proofline.support.PostgresIntegrationTest;
+
+/** Throttles on the real table, with a clock the test moves. */
+class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
+
+    @Autowired
+    ThrottleRepository repository;
+
+    @Autowired
+    ThrottleProperties properties;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final String subject = UUID.randomUUID().toString();
+
+    private Throttles throttles() {
+        return new Throttles(repository, properties, clock, transactions);
+    }
+
+    @Test
+    void fiveSignInFailuresLockForFifteenMinutesThenTheCountStartsAfresh() {
+        Throttles throttles = throttles();
+        for (int i = 1; i <= 4; i++) {
+            assertThat(throttles.recordFailure(subject, ThrottleType.SIGN_IN).remainingAttempts()).isEqualTo(5 - i);
+        }
+
+        ThrottleStatus locked = throttles.recordFailure(subject, ThrottleType.SIGN_IN);
+
+        assertThat(locked.isLocked()).isTrue();
+        assertThat(locked.lockedUntil()).contains(clock.instant().plus(Duration.ofMinutes(15)));
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(throttles.recordFailure(subject, ThrottleType.SIGN_IN).lockedUntil())
+                .as("a failure while locked does not extend the lockout").isEqualTo(locked.lockedUntil());
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(throttles.check(subject, ThrottleType.SIGN_IN)).isEqualTo(new ThrottleStatus(5, java.util.Optional.empty()));
+    }
+
+    @Test
+    void countsSurviveARestartBecauseTheyLiveInTheDatabase() {
+        throttles().recordFailure(subject, ThrottleType.PERSONAL_KEY);
+        throttles().recordFailure(subject, ThrottleType.PERSONAL_KEY);
+
+        assertThat(throttles().check(subject, ThrottleType.PERSONAL_KEY).remainingAttempts()).isEqualTo(3);
+        assertThat(throttles().check(subject, ThrottleType.SIGN_IN).remainingAttempts())
+                .as("types count separately").isEqualTo(5);
+    }
+
+    @Test
+    void aWindowThatPassesWithoutALockoutForgetsItsFailures() {
+        Throttles throttles = throttles();
+        throttles.recordFailure(subject, ThrottleType.SIGN_IN);
+        throttles.recordFailure(subject, ThrottleType.SIGN_IN);
+        clock.advance(Duration.ofMinutes(15));
+
+        assertThat(throttles.check(subject, ThrottleType.SIGN_IN).remainingAttempts()).isEqualTo(5);
+        assertThat(throttles.recordFailure(subject, ThrottleType.SIGN_IN).remainingAttempts()).isEqualTo(4);
+    }
+
+    @Test
+    void resetClearsTheCount() {
+        Throttles throttles = throttles();
+        throttles.recordFailure(subject, ThrottleType.SIGN_IN);
+
+        throttles.reset(subject, ThrottleType.SIGN_IN);
+
+        assertThat(throttles.check(subject, ThrottleType.SIGN_IN).remainingAttempts()).isEqualTo(5);
+    }
+
+    @Test
+    void theProofingTypesNeedOnlyConfigurationAndHaveTheSeedsDefaults() {
+        assertThat(properties.limit(ThrottleType.named("document"))).isEqualTo(new ThrottleProperties.Limit(4, Duration.ofHours(24)));
+        assertThat(properties.limit(ThrottleType.named("resolution"))).isEqualTo(new ThrottleProperties.Limit(3, Duration.ofHours(24)));
+        assertThat(properties.limit(ThrottleType.named("phone"))).isEqualTo(new ThrottleProperties.Limit(3, Duration.ofHours(24)));
+        assertThat(properties.limit(ThrottleType.named("piv-cac"))).isEqualTo(new ThrottleProperties.Limit(4, Duration.ofHours(24)));
+        assertThat(properties.limit(ThrottleType.named("letter-code"))).isNotNull();
+
+        Throttles throttles = throttles();
+        for (int i = 0; i < 3; i++) {
+            throttles.recordFailure(subject, ThrottleType.named("resolution"));
+        }
+        assertThat(throttles.check(subject, ThrottleType.named("resolution")).lockedUntil())
+                .contains(clock.instant().plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void subjectsMustBeOpaqueAndTypesConfigured() {
+        assertThatThrownBy(() -> throttles().recordFailure("pat.doe@example.com", ThrottleType.SIGN_IN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("pat.doe");
+        assertThatThrownBy(() -> throttles().check(subject, ThrottleType.named("unheard-of")))
+                .hasMessageContaining("proofline.throttle.unheard-of.max-attempts");
+    }
+}
