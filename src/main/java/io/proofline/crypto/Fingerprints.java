@@ -41,6 +41,11 @@ public class Fingerprints {
         return lookup("ssn", normalizeSsn(ssn));
     }
 
+    /** A one-time or letter code (Crockford base32, as typed): only its fingerprint is kept. */
+    public Lookup code(String kind, String code) {
+        return lookup("code:" + kind, PersonalKeys.normalize(code));
+    }
+
     static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }

@@ -23,6 +23,15 @@ public final class PersonalKeys {
     }
 
     /** Uppercase, drop dashes and spaces, read I and L as 1 and O as 0. */
+    /** A random code of {@code length} Crockford base32 characters (one-time codes, letter codes). */
+    public static String randomCode(int length) {
+        StringBuilder code = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
     public static String normalize(String typed) {
         if (typed == null) {
             return "";

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +18,13 @@ public class Journeys {
     private final JourneyRepository repository;
     private final JourneyEngine engine;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Journeys(JourneyRepository repository, JourneyEngine engine, Clock clock) {
+    Journeys(JourneyRepository repository, JourneyEngine engine, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.engine = engine;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -50,5 +53,6 @@ public class Journeys {
     @Transactional
     public void ended(JourneyId id) {
         repository.markEnded(id, clock.instant());
+        events.publishEvent(new JourneyEnded(id));
     }
 }

@@ -22,6 +22,8 @@ public class ProofingPolicy {
     private Duration inPersonEnrollmentValidity = Duration.ofDays(7);
     /** How often USPS is asked for an enrollment's status. */
     private Duration inPersonPollInterval = Duration.ofMinutes(30);
+    /** Login.gov's one-time code validity: 10 minutes. */
+    private Duration oneTimeCodeValidity = Duration.ofMinutes(10);
     /** Retries of automated steps before they become an incident in Cockpit. */
     private String vendorRetryCycle = "R3/PT5M";
 
@@ -31,6 +33,14 @@ public class ProofingPolicy {
 
     public Duration inPersonEnrollmentValidity() {
         return inPersonEnrollmentValidity;
+    }
+
+    public Duration oneTimeCodeValidity() {
+        return oneTimeCodeValidity;
+    }
+
+    public void setOneTimeCodeValidity(Duration oneTimeCodeValidity) {
+        this.oneTimeCodeValidity = oneTimeCodeValidity;
     }
 
     public String getInPersonPollInterval() {

@@ -36,8 +36,45 @@ public class PiiVault {
                 .map(sealed -> ProofingPii.fromBytes(encryptor.decrypt(sealed, context(journey))));
     }
 
+    /** An abandoned or finished journey leaves nothing behind in the vault. */
+    @org.springframework.context.event.EventListener
+    void forget(io.proofline.proofing.JourneyEnded ended) {
+        delete(ended.journey());
+    }
+
+    /** Deletes the journey's PII and every attachment it still has. */
     public void delete(JourneyId journey) {
         store.delete(journey.toString());
+        for (Attachment attachment : Attachment.values()) {
+            store.delete(attachmentKey(journey, attachment));
+        }
+    }
+
+    /**
+     * Keeps sensitive bytes (ID images, a certificate chain, a one-time code's digest) for the short time
+     * between the step that collects them and the check that uses them, sealed like the PII.
+     */
+    public void attach(JourneyId journey, Attachment attachment, byte[] content) {
+        store.put(attachmentKey(journey, attachment),
+                encryptor.encrypt(content, context(journey) + ":" + attachment), properties.attachmentTtl());
+    }
+
+    public Optional<byte[]> attachment(JourneyId journey, Attachment attachment) {
+        return store.get(attachmentKey(journey, attachment))
+                .map(sealed -> encryptor.decrypt(sealed, context(journey) + ":" + attachment));
+    }
+
+    public void detach(JourneyId journey, Attachment attachment) {
+        store.delete(attachmentKey(journey, attachment));
+    }
+
+    /** What may be attached to a journey besides its PII. */
+    public enum Attachment {
+        DOCUMENT_IMAGES, CERTIFICATE_CHAIN, ONE_TIME_CODE
+    }
+
+    private static String attachmentKey(JourneyId journey, Attachment attachment) {
+        return journey + ":" + attachment.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String context(JourneyId journey) {

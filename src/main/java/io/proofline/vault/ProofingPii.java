@@ -12,7 +12,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * stay null. {@link #toString()} never prints a value, so a stray log line or exception cannot leak one.
  */
 public record ProofingPii(String firstName, String lastName, LocalDate dateOfBirth, String street, String city,
-        String state, String zip, String ssn, String phone) {
+        String state, String zip, String ssn, String phone, IdentityEvidence evidence) {
+
+    /** Details before any evidence was read (entered by the person, or a partial step). */
+    public ProofingPii(String firstName, String lastName, LocalDate dateOfBirth, String street, String city,
+            String state, String zip, String ssn, String phone) {
+        this(firstName, lastName, dateOfBirth, street, city, state, zip, ssn, phone, null);
+    }
+
+    /** This, with the evidence read from an ID or a PIV/CAC card. */
+    public ProofingPii withEvidence(IdentityEvidence read) {
+        return new ProofingPii(firstName, lastName, dateOfBirth, street, city, state, zip, ssn, phone, read);
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -25,7 +36,8 @@ public record ProofingPii(String firstName, String lastName, LocalDate dateOfBir
     public ProofingPii mergedWith(ProofingPii later) {
         return new ProofingPii(pick(later.firstName, firstName), pick(later.lastName, lastName),
                 pick(later.dateOfBirth, dateOfBirth), pick(later.street, street), pick(later.city, city),
-                pick(later.state, state), pick(later.zip, zip), pick(later.ssn, ssn), pick(later.phone, phone));
+                pick(later.state, state), pick(later.zip, zip), pick(later.ssn, ssn), pick(later.phone, phone),
+                pick(later.evidence, evidence));
     }
 
     /** The form that gets encrypted (JSON, UTF-8). */

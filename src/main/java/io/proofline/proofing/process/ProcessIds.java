@@ -72,6 +72,7 @@ public final class ProcessIds {
         public static final String SEND_ONE_TIME_CODE = "SendOneTimeCode";
         public static final String ENTER_ONE_TIME_CODE = "EnterOneTimeCode";
         public static final String CONFIRM_LETTER_ADDRESS = "ConfirmLetterAddress";
+        public static final String PREPARE_LETTER = "PrepareLetter";
         // letter-verification
         public static final String SEND_LETTER = "SendLetter";
         public static final String CHECK_LETTER_CODE_LOCKOUT = "CheckLetterCodeLockout";

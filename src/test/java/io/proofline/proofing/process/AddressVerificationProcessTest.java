@@ -47,7 +47,8 @@ class AddressVerificationProcessTest extends ProcessTestSupport {
         complete(instance, CHOOSE_ADDRESS_METHOD, ADDRESS_METHOD, "LETTER");
         complete(instance, CONFIRM_LETTER_ADDRESS);
 
-        assertThat(instance).isEnded().hasPassed("LetterChosen").hasNotPassed(CHECK_PHONE_RECORDS);
+        assertThat(instance).isEnded().hasPassed(PREPARE_LETTER, "LetterChosen").hasNotPassed(CHECK_PHONE_RECORDS);
+        assertThat(services.calls("prepareLetterDelegate")).isEqualTo(1);
     }
 
     @Test

@@ -54,6 +54,7 @@ final class FakeProofingServices {
             execution.setVariable(ProcessIds.Variables.PHONE_AVAILABLE, phoneVendorOperational && !locked);
         });
         Mocks.register("sendOneTimeCodeDelegate", (JavaDelegate) execution -> count("sendOneTimeCodeDelegate"));
+        Mocks.register("prepareLetterDelegate", (JavaDelegate) execution -> count("prepareLetterDelegate"));
         Mocks.register("sendLetterDelegate", (JavaDelegate) execution -> {
             count("sendLetterDelegate");
             execution.setVariable(ProcessIds.Variables.LETTER_CODE_EXPIRES_AT,

@@ -1,0 +1,80 @@
+package io.proofline.pivcac;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import io.proofline.proofing.JourneyId;
+import io.proofline.vault.IdentityEvidence;
+import io.proofline.vault.PiiVault;
+import io.proofline.vendors.CheckOutcome;
+import io.proofline.vendors.VendorResult;
+
+/**
+ * The PIV/CAC check of seed 004 (PIV/CAC step 3): the chain presented in the TLS handshake waits, sealed,
+ * for the check; a valid card's holder name becomes the journey's evidence, which the entered name must
+ * later match.
+ */
+@Service
+public class CertificateCheck {
+
+    private final PivCacVerification verification;
+    private final PiiVault vault;
+
+    CertificateCheck(PivCacVerification verification, PiiVault vault) {
+        this.verification = verification;
+        this.vault = vault;
+    }
+
+    public void present(JourneyId journey, List<X509Certificate> chain) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream out = new DataOutputStream(bytes)) {
+            for (X509Certificate certificate : chain) {
+                byte[] der = certificate.getEncoded();
+                out.writeInt(der.length);
+                out.write(der);
+            }
+            out.flush();
+            vault.attach(journey, PiiVault.Attachment.CERTIFICATE_CHAIN, bytes.toByteArray());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("The presented certificate could not be read");
+        }
+    }
+
+    public CheckOutcome validate(JourneyId journey) {
+        Optional<byte[]> packed = vault.attachment(journey, PiiVault.Attachment.CERTIFICATE_CHAIN);
+        if (packed.isEmpty()) {
+            return CheckOutcome.vendorError("CERTIFICATE_GONE");
+        }
+        VendorResult<PivCacHolder> result = verification.validate(unpack(packed.get()));
+        vault.detach(journey, PiiVault.Attachment.CERTIFICATE_CHAIN);
+        if (result instanceof VendorResult.Passed<PivCacHolder> passed) {
+            vault.merge(journey, io.proofline.vault.ProofingPii.empty().withEvidence(new IdentityEvidence("PIV_CAC",
+                    passed.value().firstName(), passed.value().lastName(), null, null, null, null)));
+        }
+        return CheckOutcome.of(result);
+    }
+
+    private static List<X509Certificate> unpack(byte[] packed) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(packed))) {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> chain = new ArrayList<>();
+            while (in.available() > 0) {
+                chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(in.readNBytes(in.readInt()))));
+            }
+            return chain;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("A sealed certificate chain could not be read back");
+        }
+    }
+}

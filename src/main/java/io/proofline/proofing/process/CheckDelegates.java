@@ -1,0 +1,80 @@
+package io.proofline.proofing.process;
+
+import static io.proofline.proofing.process.JourneyDelegates.account;
+import static io.proofline.proofing.process.JourneyDelegates.journey;
+import static io.proofline.proofing.process.JourneyDelegates.key;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.proofline.address.PhoneVerification;
+import io.proofline.documents.DocumentCheck;
+import io.proofline.pivcac.CertificateCheck;
+import io.proofline.proofing.Journeys;
+import io.proofline.resolution.IdentityChecks;
+import io.proofline.vendors.CheckOutcome;
+
+/**
+ * The checks whose outcome (PASS, FAIL, VENDOR_ERROR) a gateway reads. Each delegate only maps: journey
+ * and idempotency key in, outcome variable out; the feature service does the work.
+ */
+@Configuration(proxyBeanMethods = false)
+class CheckDelegates {
+
+    @Bean
+    JavaDelegate authenticateDocumentDelegate(DocumentCheck documents) {
+        return execution -> {
+            CheckOutcome outcome = documents.authenticate(journey(execution), key(execution));
+            write(execution, ProcessIds.Variables.DOCUMENT_CHECK, outcome);
+            execution.setVariable(ProcessIds.Variables.DOCUMENT_FAILURE_REASONS, String.join(",", outcome.reasons()));
+        };
+    }
+
+    @Bean
+    JavaDelegate validateCertificateDelegate(CertificateCheck certificates) {
+        return execution -> write(execution, ProcessIds.Variables.CERTIFICATE_CHECK,
+                certificates.validate(journey(execution)));
+    }
+
+    @Bean
+    JavaDelegate checkReviewEditsDelegate(IdentityChecks checks) {
+        return execution -> execution.setVariable(ProcessIds.Variables.REVIEW_EDITS_ALLOWED,
+                checks.onlyAddressAndSsnEdited(journey(execution)));
+    }
+
+    @Bean
+    JavaDelegate resolveIdentityDelegate(IdentityChecks checks) {
+        return execution -> write(execution, ProcessIds.Variables.RESOLUTION_CHECK,
+                checks.resolve(journey(execution), key(execution)));
+    }
+
+    @Bean
+    JavaDelegate confirmWithStateDmvDelegate(IdentityChecks checks) {
+        return execution -> write(execution, ProcessIds.Variables.RESOLUTION_CHECK,
+                checks.confirmWithIssuingState(journey(execution), key(execution)));
+    }
+
+    @Bean
+    JavaDelegate matchCertificateNameDelegate(IdentityChecks checks) {
+        return execution -> write(execution, ProcessIds.Variables.RESOLUTION_CHECK,
+                checks.matchCardName(journey(execution)));
+    }
+
+    @Bean
+    JavaDelegate checkPhoneAvailabilityDelegate(PhoneVerification phone, Journeys journeys) {
+        return execution -> execution.setVariable(ProcessIds.Variables.PHONE_AVAILABLE,
+                phone.available(account(journeys, execution)));
+    }
+
+    @Bean
+    JavaDelegate checkPhoneRecordsDelegate(PhoneVerification phone) {
+        return execution -> write(execution, ProcessIds.Variables.PHONE_CHECK,
+                phone.checkRecords(journey(execution), key(execution)));
+    }
+
+    private static void write(DelegateExecution execution, String variable, CheckOutcome outcome) {
+        execution.setVariable(variable, outcome.outcome().name());
+    }
+}

@@ -1,0 +1,73 @@
+package io.proofline.proofing.process;
+
+import static io.proofline.proofing.process.JourneyDelegates.account;
+import static io.proofline.proofing.process.JourneyDelegates.journey;
+import static io.proofline.proofing.process.JourneyDelegates.key;
+import static io.proofline.proofing.process.JourneyDelegates.requirePass;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.proofline.accounts.IdentityVerifications;
+import io.proofline.address.InPersonProofing;
+import io.proofline.address.LetterVerification;
+import io.proofline.address.PhoneVerification;
+import io.proofline.proofing.Journeys;
+import io.proofline.sharing.Consents;
+
+/**
+ * Steps with side effects and no gateway behind them: a code or a letter sent, an enrollment created, the
+ * profile activated, the consent recorded. A vendor that fails them fails the job: the engine retries it
+ * (same idempotency key, so one effect) and then raises an incident an operator can retry in Cockpit.
+ */
+@Configuration(proxyBeanMethods = false)
+class StepDelegates {
+
+    @Bean
+    JavaDelegate sendOneTimeCodeDelegate(PhoneVerification phone) {
+        return execution -> requirePass(phone.sendCode(journey(execution), key(execution)), execution);
+    }
+
+    @Bean
+    JavaDelegate prepareLetterDelegate(LetterVerification letters) {
+        return execution -> letters.prepare(journey(execution));
+    }
+
+    @Bean
+    JavaDelegate sendLetterDelegate(LetterVerification letters) {
+        return execution -> {
+            LetterVerification.LetterSent sent = letters.send(journey(execution), key(execution));
+            requirePass(sent.outcome(), execution);
+            execution.setVariable(ProcessIds.Variables.LETTER_CODE_EXPIRES_AT, Date.from(sent.codeExpiresAt()));
+        };
+    }
+
+    @Bean
+    JavaDelegate createEnrollmentDelegate(InPersonProofing inPerson) {
+        return execution -> {
+            InPersonProofing.EnrollmentCreated created = inPerson.enroll(journey(execution), key(execution));
+            requirePass(created.outcome(), execution);
+            execution.setVariable(ProcessIds.Variables.ENROLLMENT_EXPIRES_AT, Date.from(created.expiresAt()));
+        };
+    }
+
+    @Bean
+    JavaDelegate pollEnrollmentDelegate(InPersonProofing inPerson) {
+        return execution -> execution.setVariable(ProcessIds.Variables.ENROLLMENT_STATUS,
+                inPerson.poll(journey(execution), key(execution)).name());
+    }
+
+    @Bean
+    JavaDelegate activateProfileDelegate(IdentityVerifications verifications, Journeys journeys) {
+        return execution -> verifications.markVerified(account(journeys, execution), journey(execution),
+                (String) execution.getVariable(ProcessIds.Variables.PROOFING_PATH));
+    }
+
+    @Bean
+    JavaDelegate recordConsentDelegate(Consents consents, Journeys journeys) {
+        return execution -> consents.recordConsent(account(journeys, execution), journey(execution));
+    }
+}

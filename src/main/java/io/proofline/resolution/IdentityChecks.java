@@ -1,0 +1,98 @@
+package io.proofline.resolution;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.springframework.stereotype.Service;
+
+import io.proofline.proofing.JourneyId;
+import io.proofline.vault.IdentityEvidence;
+import io.proofline.vault.PiiVault;
+import io.proofline.vault.ProofingPii;
+import io.proofline.vendors.CheckOutcome;
+import io.proofline.vendors.IdempotencyKey;
+import io.proofline.vendors.PostalAddress;
+
+/**
+ * The checks of seed 004 steps 6-8: only address and SSN may differ from the ID, the details must
+ * resolve to one real person, the state must confirm its ID, and a PIV/CAC holder's entered name must
+ * match the card.
+ */
+@Service
+public class IdentityChecks {
+
+    private final IdentityResolution resolution;
+    private final StateDmv dmv;
+    private final PiiVault vault;
+
+    IdentityChecks(IdentityResolution resolution, StateDmv dmv, PiiVault vault) {
+        this.resolution = resolution;
+        this.dmv = dmv;
+        this.vault = vault;
+    }
+
+    /** With a state ID, name and DOB come from the ID: the reviewed details must still say what the ID says. */
+    public boolean onlyAddressAndSsnEdited(JourneyId journey) {
+        ProofingPii pii = details(journey);
+        IdentityEvidence id = pii.evidence();
+        if (id == null || !"STATE_ID".equals(id.source())) {
+            return true; // details the person entered themselves are theirs to correct
+        }
+        boolean unchanged = sameName(pii.firstName(), id.firstName()) && sameName(pii.lastName(), id.lastName())
+                && Objects.equals(pii.dateOfBirth(), id.dateOfBirth());
+        if (!unchanged) {
+            // Put back what the ID says, so the review shows it again.
+            vault.merge(journey, new ProofingPii(id.firstName(), id.lastName(), id.dateOfBirth(), null, null, null,
+                    null, null, null));
+        }
+        return unchanged;
+    }
+
+    public CheckOutcome resolve(JourneyId journey, IdempotencyKey key) {
+        ProofingPii pii = details(journey);
+        if (pii.ssn() == null || pii.firstName() == null || pii.dateOfBirth() == null) {
+            return CheckOutcome.fail("DETAILS_INCOMPLETE");
+        }
+        return CheckOutcome.of(resolution.resolve(new ResolutionRequest(pii.firstName(), pii.lastName(),
+                pii.dateOfBirth(), pii.ssn(), address(pii)), key));
+    }
+
+    public CheckOutcome confirmWithIssuingState(JourneyId journey, IdempotencyKey key) {
+        IdentityEvidence id = details(journey).evidence();
+        if (id == null || id.idNumber() == null) {
+            return CheckOutcome.fail("NO_STATE_ID");
+        }
+        return CheckOutcome.of(dmv.confirm(new StateIdRequest(id.idNumber(), id.issuingState(), id.firstName(),
+                id.lastName(), id.dateOfBirth(), id.expiry()), key));
+    }
+
+    /** Seed 004 PIV/CAC step 6: "We also check that the first and last name match the PIV/CAC." */
+    public CheckOutcome matchCardName(JourneyId journey) {
+        ProofingPii pii = details(journey);
+        IdentityEvidence card = pii.evidence();
+        if (card == null || !"PIV_CAC".equals(card.source())) {
+            return CheckOutcome.fail("NO_CARD");
+        }
+        return sameName(pii.firstName(), card.firstName()) && sameName(pii.lastName(), card.lastName())
+                ? CheckOutcome.pass() : CheckOutcome.fail("NAME_DOES_NOT_MATCH_CARD");
+    }
+
+    private ProofingPii details(JourneyId journey) {
+        return vault.find(journey).orElseGet(ProofingPii::empty);
+    }
+
+    static PostalAddress address(ProofingPii pii) {
+        return new PostalAddress(pii.street(), null, pii.city(), pii.state(), pii.zip());
+    }
+
+    /** Case, accents and spacing do not make two names different. */
+    static boolean sameName(String a, String b) {
+        return a != null && b != null && fold(a).equals(fold(b));
+    }
+
+    private static String fold(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT);
+    }
+}
