@@ -22,4 +22,7 @@ public interface JourneyEngine {
      * only). Throws {@link StaleStepException} when the journey is not at that step.
      */
     void completeStep(JourneyId journey, String stepId, Map<String, Object> variables);
+
+    /** Ends a journey the person abandoned. Counters and lockouts are not the journey's and survive it. */
+    void cancel(JourneyId journey, String reason);
 }

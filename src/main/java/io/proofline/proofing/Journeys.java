@@ -45,6 +45,18 @@ public class Journeys {
         return repository.find(id).orElseThrow();
     }
 
+    /**
+     * The person gives up their active journey (to start again, or not at all). Its process ends and its
+     * vault entry goes; lockouts stay, because they belong to the person, not to the journey.
+     */
+    @Transactional
+    public void abandon(String accountId) {
+        repository.findActiveByAccount(accountId).ifPresent(journey -> {
+            engine.cancel(journey.id(), "abandoned by the person");
+            ended(journey.id());
+        });
+    }
+
     public Optional<Journey> find(JourneyId id) {
         return repository.find(id);
     }

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.proofline.proofing.Journey;
 import io.proofline.proofing.Journeys;
+import io.proofline.support.DatabaseScan;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
@@ -96,39 +97,12 @@ class PiiAtRestOnPostgresTest extends PostgresIntegrationTest {
         }
     }
 
-    private List<Map<String, Object>> searchableColumns() {
-        return jdbc.sql("""
-                select table_schema, table_name, column_name, data_type from information_schema.columns
-                where table_schema not in ('pg_catalog', 'information_schema')
-                  and data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'xml', 'bytea')
-                order by table_name, column_name""").query().listOfRows();
-    }
-
     private int columnsScanned() {
-        return searchableColumns().size();
+        return new DatabaseScan(jdbc).searchableColumns().size();
     }
 
-    /** Every column (as table.column) whose value contains the text: case-insensitively, or as UTF-8 bytes. */
     private List<String> columnsHolding(String text) {
-        List<String> holding = new ArrayList<>();
-        for (Map<String, Object> column : searchableColumns()) {
-            String table = "\"" + column.get("table_schema") + "\".\"" + column.get("table_name") + "\"";
-            String name = "\"" + column.get("column_name") + "\"";
-            long matches;
-            if ("bytea".equals(column.get("data_type"))) {
-                matches = jdbc.sql("select count(*) from " + table + " where position(? in " + name + ") > 0 "
-                        + "or position(? in " + name + ") > 0")
-                        .params(text.getBytes(StandardCharsets.UTF_8), text.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))
-                        .query(Long.class).single();
-            } else {
-                matches = jdbc.sql("select count(*) from " + table + " where lower(cast(" + name + " as text)) like ?")
-                        .param("%" + text.toLowerCase(Locale.ROOT) + "%").query(Long.class).single();
-            }
-            if (matches > 0) {
-                holding.add(column.get("table_name") + "." + column.get("column_name"));
-            }
-        }
-        return holding;
+        return new DatabaseScan(jdbc).columnsHolding(text);
     }
 
     private static String randomLetters(int length) {

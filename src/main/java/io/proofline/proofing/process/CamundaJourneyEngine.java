@@ -97,6 +97,13 @@ class CamundaJourneyEngine implements JourneyEngine {
         }
     }
 
+    @Override
+    public void cancel(JourneyId journey, String reason) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(ProcessIds.Processes.IDENTITY_PROOFING)
+                .processInstanceBusinessKey(journey.toString()).list()
+                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), reason));
+    }
+
     private boolean isTimer(Job job) {
         return definitionOf(job).getJobType().startsWith("timer");
     }

@@ -1,0 +1,240 @@
+package io.proofline.proofing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.proofline.accounts.AccountId;
+import io.proofline.accounts.Accounts;
+import io.proofline.accounts.IdentityVerifications;
+import io.proofline.accounts.Profiles;
+import io.proofline.accounts.SignInResult;
+import io.proofline.address.LetterVerification;
+import io.proofline.address.PhoneVerification;
+import io.proofline.crypto.PersonalKey;
+import io.proofline.documents.DocumentCheck;
+import io.proofline.documents.DocumentImages;
+import io.proofline.sharing.Consents;
+import io.proofline.support.DatabaseScan;
+import io.proofline.support.PostgresIntegrationTest;
+import io.proofline.vault.PiiVault;
+import io.proofline.vault.ProofingPii;
+import io.proofline.vendors.VendorStubServer;
+
+/**
+ * Whole journeys on PostgreSQL, Redis and the vendor stubs, driven the way the wizard drives them: the
+ * person's input goes to the feature services and the vault, the step is completed with choices and
+ * outcomes only, and the engine's job executor runs every check. Afterwards no table, the engine's
+ * runtime and history included, holds the person's PII.
+ */
+class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
+
+    static final String PASSWORD = "a long and honest passphrase";
+    /** What the document-authentication stub reads from any ID without a trigger (vendor-stubs/README.md). */
+    static final List<String> ID_FIELDS = List.of("FAKEY", "MCFAKERSON", "1938-10-06", "1 FAKE RD", "GREAT FALLS",
+            "59010", "1111111111111");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired Accounts accounts;
+    @Autowired Profiles profiles;
+    @Autowired Journeys journeys;
+    @Autowired JourneyEngine engine;
+    @Autowired PiiVault vault;
+    @Autowired DocumentCheck documents;
+    @Autowired PhoneVerification phones;
+    @Autowired LetterVerification letters;
+    @Autowired IdentityVerifications verifications;
+    @Autowired Consents consents;
+    @Autowired VendorStubServer stubs;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void stateIdAndPhoneToAVerifiedConsentedAccountWithNoPiiInAnyTable() throws Exception {
+        Person person = Person.random();
+        AccountId account = accounts.signUp(person.email, PASSWORD);
+        JourneyId journey = journeys.startOrResume(account.toString()).id();
+
+        throughTheStateId(journey, person);
+        complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "PHONE"));
+        vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, null, person.phone));
+        complete(journey, "EnterPhone", Map.of());
+        awaitTask(journey, "EnterOneTimeCode");
+        String code = lastSent("/telephony/v1/messages").get("code").asText();
+        assertThat(phones.verifyCode(journey, "WRONG1")).isFalse();
+        assertThat(phones.verifyCode(journey, code.toLowerCase())).as("typed in lower case").isTrue();
+        complete(journey, "EnterOneTimeCode", Map.of("oneTimeCodeCheck", "PASS"));
+        protectTheData(account, journey);
+        complete(journey, "ConsentToShare", Map.of());
+
+        awaitEnded(journey);
+        assertThat(verifications.verifiedAt(account.toString())).isPresent();
+        assertThat(consents.hasConsented(account.toString())).isTrue();
+        assertThat(vault.find(journey)).isEmpty();
+        assertThat(profiles.decrypt(account, PASSWORD).ssn()).isEqualTo(person.ssn);
+        assertNoPiiAnywhere(person);
+    }
+
+    @Test
+    void stateIdAndLetterWithTheCodeEnteredAfterALaterSignIn() throws Exception {
+        Person person = Person.random();
+        AccountId account = accounts.signUp(person.email, PASSWORD);
+        JourneyId journey = journeys.startOrResume(account.toString()).id();
+
+        throughTheStateId(journey, person);
+        complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "LETTER"));
+        complete(journey, "ConfirmLetterAddress", Map.of());
+        protectTheData(account, journey);
+        awaitTask(journey, "EnterLetterCode");
+        String code = lastSent("/usps/v1/letters").get("code").asText();
+        assertThat(verifications.verifiedAt(account.toString())).as("not before the code").isEmpty();
+
+        SignInResult later = accounts.signIn(person.email, PASSWORD);
+        assertThat(later).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(journeys.startOrResume(account.toString()).id()).as("the same journey resumes").isEqualTo(journey);
+        assertThat(letters.verify(journey, "0000000000")).isFalse();
+        assertThat(letters.verify(journey, code.substring(0, 5) + "-" + code.substring(5))).isTrue();
+        complete(journey, "EnterLetterCode", Map.of("letterCodeCheck", "PASS"));
+        complete(journey, "ConsentToShare", Map.of());
+
+        awaitEnded(journey);
+        assertThat(verifications.verifiedAt(account.toString())).isPresent();
+        assertThat(jdbc.sql("select count(*) from pending_letter where journey_id = ?").param(journey.value())
+                .query(Long.class).single()).as("the letter's address is forgotten at the end").isZero();
+        assertNoPiiAnywhere(person);
+    }
+
+    @Test
+    void fourFailedUploadsLockAndANewJourneyDoesNotEndTheLockoutButAVendorErrorNeverCounts() throws Exception {
+        Person person = Person.random();
+        AccountId account = accounts.signUp(person.email, PASSWORD);
+        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        complete(journey, "ConsentToProofing", Map.of());
+        complete(journey, "ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
+
+        upload(journey, "STUB:ERROR");
+        JourneyStep afterVendorError = awaitTask(journey, "UploadDocuments");
+        assertThat(afterVendorError.outcomes()).containsEntry("documentCheck", "VENDOR_ERROR");
+        assertThat(afterVendorError.attemptsRemaining()).isEqualTo(4);
+        for (int remaining = 3; remaining >= 1; remaining--) {
+            upload(journey, "STUB:FAKE");
+            assertThat(awaitTask(journey, "UploadDocuments").attemptsRemaining()).isEqualTo(remaining);
+        }
+        upload(journey, "STUB:FAKE");
+        JourneyStep locked = awaitStep(journey, JourneyStep.Kind.WAITING);
+        assertThat(locked.activityId()).isEqualTo("WaitOutDocumentLockout");
+        assertThat(locked.lockedUntil()).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+
+        journeys.abandon(account.toString());
+        JourneyId second = journeys.startOrResume(account.toString()).id();
+        assertThat(second).isNotEqualTo(journey);
+        complete(second, "ConsentToProofing", Map.of());
+        complete(second, "ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
+        JourneyStep stillLocked = awaitStep(second, JourneyStep.Kind.WAITING);
+        assertThat(stillLocked.activityId()).isEqualTo("WaitOutDocumentLockout");
+        assertThat(stillLocked.lockedUntil()).isEqualTo(locked.lockedUntil());
+    }
+
+    // ---- the person's side, as the wizard will do it
+
+    private void throughTheStateId(JourneyId journey, Person person) throws Exception {
+        complete(journey, "ConsentToProofing", Map.of());
+        complete(journey, "ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
+        upload(journey, "");
+        awaitTask(journey, "EnterSsn");
+        vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, person.ssn, null));
+        complete(journey, "EnterSsn", Map.of());
+        // The review may change the address (and SSN); name and DOB stay as the ID says.
+        vault.merge(journey, new ProofingPii(null, null, null, person.street, person.city, "MT", person.zip, null, null));
+        complete(journey, "ReviewDetails", Map.of());
+        awaitTask(journey, "ChooseAddressMethod");
+    }
+
+    private void upload(JourneyId journey, String marker) throws Exception {
+        awaitTask(journey, "UploadDocuments");
+        documents.upload(journey, new DocumentImages(("front " + marker).getBytes(StandardCharsets.UTF_8),
+                "back".getBytes(StandardCharsets.UTF_8), "selfie".getBytes(StandardCharsets.UTF_8)));
+        complete(journey, "UploadDocuments", Map.of());
+    }
+
+    private void protectTheData(AccountId account, JourneyId journey) throws Exception {
+        awaitTask(journey, "ReEnterPassword");
+        PersonalKey personalKey = profiles.encryptProfile(account, journey, PASSWORD);
+        complete(journey, "ReEnterPassword", Map.of());
+        awaitTask(journey, "SavePersonalKey");
+        assertThat(personalKey.matches(personalKey.formatted().toLowerCase())).isTrue();
+        complete(journey, "SavePersonalKey", Map.of());
+    }
+
+    private void complete(JourneyId journey, String step, Map<String, Object> variables) throws Exception {
+        awaitTask(journey, step);
+        engine.completeStep(journey, step, variables);
+    }
+
+    private JourneyStep awaitTask(JourneyId journey, String step) throws Exception {
+        JourneyStep current = awaitStep(journey, JourneyStep.Kind.TASK);
+        assertThat(current.activityId()).as("the journey's step").isEqualTo(step);
+        return current;
+    }
+
+    private JourneyStep awaitStep(JourneyId journey, JourneyStep.Kind kind) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JourneyStep current = engine.currentStep(journey);
+        while (current.kind() == JourneyStep.Kind.CHECKING && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            current = engine.currentStep(journey);
+        }
+        assertThat(current.kind()).as("step " + current.activityId()).isEqualTo(kind);
+        return current;
+    }
+
+    private void awaitEnded(JourneyId journey) throws Exception {
+        awaitStep(journey, JourneyStep.Kind.ENDED);
+    }
+
+    private JsonNode lastSent(String path) throws Exception {
+        List<LoggedRequest> sent = stubs.server().findAll(postRequestedFor(urlEqualTo(path)));
+        return JSON.readTree(sent.get(sent.size() - 1).getBodyAsString());
+    }
+
+    private void assertNoPiiAnywhere(Person person) {
+        DatabaseScan scan = new DatabaseScan(jdbc);
+        assertThat(scan.columnsHolding("identity-proofing")).as("the scan finds what is there")
+                .contains("act_ge_bytearray.bytes_");
+        List<String> secrets = new ArrayList<>(ID_FIELDS);
+        secrets.addAll(List.of(person.email, person.ssn, person.ssn.replace("-", ""), person.street, person.city,
+                person.zip, person.phone));
+        for (String secret : secrets) {
+            assertThat(scan.columnsHolding(secret)).as("columns holding " + secret.length() + " characters of PII")
+                    .isEmpty();
+        }
+    }
+
+    record Person(String email, String ssn, String street, String city, String zip, String phone) {
+        static Person random() {
+            String tag = UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            return new Person("quill." + tag + "@example.org",
+                    String.format("900-%02d-%04d", 10 + random.nextInt(89), 1000 + random.nextInt(8999)),
+                    random.nextInt(100, 999) + " Larkspur" + tag + " Way", "Bozeman" + tag,
+                    String.format("59%03d", random.nextInt(100, 999)),
+                    String.format("406555%04d", 1000 + random.nextInt(8999)));
+        }
+    }
+}
