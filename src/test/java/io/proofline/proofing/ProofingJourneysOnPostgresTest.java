@@ -5,14 +5,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +32,13 @@ import io.proofline.accounts.Accounts;
 import io.proofline.accounts.IdentityVerifications;
 import io.proofline.accounts.Profiles;
 import io.proofline.accounts.SignInResult;
+import io.proofline.address.InPersonProofing;
 import io.proofline.address.LetterVerification;
 import io.proofline.address.PhoneVerification;
 import io.proofline.crypto.PersonalKey;
 import io.proofline.documents.DocumentCheck;
 import io.proofline.documents.DocumentImages;
+import io.proofline.pivcac.CertificateCheck;
 import io.proofline.sharing.Consents;
 import io.proofline.support.DatabaseScan;
 import io.proofline.support.PostgresIntegrationTest;
@@ -64,6 +72,8 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     @Autowired Consents consents;
     @Autowired VendorStubServer stubs;
     @Autowired JdbcClient jdbc;
+    @Autowired CertificateCheck certificates;
+    @Autowired InPersonProofing inPerson;
 
     @Test
     void stateIdAndPhoneToAVerifiedConsentedAccountWithNoPiiInAnyTable() throws Exception {
@@ -149,6 +159,91 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         JourneyStep stillLocked = awaitStep(second, JourneyStep.Kind.WAITING);
         assertThat(stillLocked.activityId()).isEqualTo("WaitOutDocumentLockout");
         assertThat(stillLocked.lockedUntil()).isEqualTo(locked.lockedUntil());
+    }
+
+    @Test
+    void anEditedNameIsRefusedAndTheIdsNameKept() throws Exception {
+        Person person = Person.random();
+        AccountId account = accounts.signUp(person.email, PASSWORD);
+        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        complete(journey, "ConsentToProofing", Map.of());
+        complete(journey, "ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
+        upload(journey, "");
+        vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, person.ssn, null));
+        complete(journey, "EnterSsn", Map.of());
+
+        vault.merge(journey, new ProofingPii("Somebody", null, null, null, null, null, null, null, null));
+        complete(journey, "ReviewDetails", Map.of());
+
+        awaitTask(journey, "ReviewDetails");
+        assertThat(vault.find(journey).orElseThrow().firstName()).isEqualTo("FAKEY");
+        complete(journey, "ReviewDetails", Map.of());
+        awaitTask(journey, "ChooseAddressMethod");
+    }
+
+    @Test
+    void aPivCacHolderMustEnterTheNameOnTheCard() throws Exception {
+        Person person = Person.random();
+        AccountId account = accounts.signUp(person.email, PASSWORD);
+        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        complete(journey, "ConsentToProofing", Map.of());
+        complete(journey, "ChooseProofingPath", Map.of("proofingPath", "PIV_CAC"));
+        awaitTask(journey, "ConnectCard");
+        certificates.present(journey, developmentCard());
+        complete(journey, "ConnectCard", Map.of());
+        awaitTask(journey, "EnterPersonalDetails");
+        vault.merge(journey, new ProofingPii("Fakey", "Smith", LocalDate.of(1970, 1, 2), person.street, person.city, "MT",
+                person.zip, person.ssn, null));
+        complete(journey, "EnterPersonalDetails", Map.of());
+
+        complete(journey, "ReviewDetails", Map.of());
+        JourneyStep mismatch = awaitTask(journey, "ReviewDetails");
+        assertThat(mismatch.outcomes()).containsEntry("resolutionCheck", "FAIL");
+        assertThat(mismatch.attemptsRemaining()).isEqualTo(2);
+        vault.merge(journey, new ProofingPii(null, "McFakerson", null, null, null, null, null, null, null));
+        complete(journey, "ReviewDetails", Map.of());
+
+        awaitTask(journey, "ChooseAddressMethod");
+    }
+
+    @Test
+    void inPersonTheEnrollmentIsPolledUntilThePostOfficePassesThePerson() throws Exception {
+        Person person = Person.random();
+        AccountId account = accounts.signUp(person.email, PASSWORD);
+        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        complete(journey, "ConsentToProofing", Map.of());
+        complete(journey, "ChooseProofingPath", Map.of("proofingPath", "IN_PERSON"));
+        vault.merge(journey, new ProofingPii("Jo", "IppPassed", LocalDate.of(1980, 5, 6), person.street, person.city, "MT",
+                person.zip, person.ssn, null));
+        complete(journey, "EnterIdDetails", Map.of());
+        complete(journey, "ReviewDetails", Map.of());
+        protectTheData(account, journey);
+        JourneyStep waiting = awaitStep(journey, JourneyStep.Kind.WAITING);
+        assertThat(inPerson.enrollment(journey).orElseThrow().code()).hasSize(16);
+
+        try {
+            ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(Duration.ofMinutes(31))));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (engine.currentStep(journey).kind() != JourneyStep.Kind.TASK && System.nanoTime() < deadline) {
+                Thread.sleep(50); // the job executor finds the poll timer due on the moved clock
+            }
+            awaitTask(journey, "ConsentToShare");
+        } finally {
+            ClockUtil.reset();
+        }
+        complete(journey, "ConsentToShare", Map.of());
+        awaitEnded(journey);
+        assertThat(waiting.activityId()).isIn("TimeToAskUsps", "EnrollmentDeadline");
+        assertThat(verifications.verifiedAt(account.toString())).isPresent();
+    }
+
+    private List<X509Certificate> developmentCard() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(Path.of("target/it-data/pivcac-dev/dev-holder.p12"))) {
+            store.load(in, "proofline-dev".toCharArray());
+        }
+        String alias = store.aliases().nextElement();
+        return java.util.Arrays.stream(store.getCertificateChain(alias)).map(X509Certificate.class::cast).toList();
     }
 
     // ---- the person's side, as the wizard will do it
