@@ -56,7 +56,9 @@ final class FakeProofingServices {
         Mocks.register("sendOneTimeCodeDelegate", (JavaDelegate) execution -> count("sendOneTimeCodeDelegate"));
         Mocks.register("prepareLetterDelegate", (JavaDelegate) execution -> count("prepareLetterDelegate"));
         Mocks.register("sendLetterDelegate", (JavaDelegate) execution -> {
-            count("sendLetterDelegate");
+            if ("UNDELIVERABLE".equals(next("sendLetterDelegate"))) {
+                throw new IllegalStateException("Send a letter: FAIL [ADDRESS_UNDELIVERABLE]");
+            }
             execution.setVariable(ProcessIds.Variables.LETTER_CODE_EXPIRES_AT,
                     new Date(ClockUtil.getCurrentTime().getTime() + policy.letterCodeValidity().toMillis()));
         });

@@ -3,11 +3,15 @@ package io.proofline.proofing.process;
 import static io.proofline.proofing.process.ProcessIds.Activities.*;
 import static io.proofline.proofing.process.ProcessIds.Variables.LETTER_CODE_CHECK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -53,6 +57,28 @@ class LetterVerificationProcessTest extends ProcessTestSupport {
         advanceClock(Duration.ofDays(29));
         complete(instance, ENTER_LETTER_CODE, LETTER_CODE_CHECK, "PASS");
         assertThat(instance).isEnded();
+    }
+
+    @Test
+    void aLetterThatCannotBeSentIsRetriedThenBecomesAnIncidentForOperators() {
+        services.willReport("sendLetterDelegate", "UNDELIVERABLE", "UNDELIVERABLE", "UNDELIVERABLE", "UNDELIVERABLE");
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(ProcessIds.Processes.LETTER_VERIFICATION,
+                java.util.UUID.randomUUID().toString());
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Job job = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+            assertThatThrownBy(() -> managementService().executeJob(job.getId())).hasMessageContaining("UNDELIVERABLE");
+            assertThat(managementService().createJobQuery().jobId(job.getId()).singleResult().getRetries())
+                    .isEqualTo(3 - attempt);
+            // the next retry is due 5 minutes later (R3/PT5M): move the clock without running it
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+                    new java.util.Date(now().getTime() + Duration.ofMinutes(5).toMillis()));
+        }
+
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult())
+                .as("an incident an operator sees and can retry in Cockpit").isNotNull()
+                .extracting(org.camunda.bpm.engine.runtime.Incident::getActivityId).isEqualTo(SEND_LETTER);
+        assertThat(waitingAt(instance)).containsExactly(SEND_LETTER);
     }
 
     @Test
