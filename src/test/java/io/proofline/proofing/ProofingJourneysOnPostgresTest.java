@@ -79,7 +79,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     void stateIdAndPhoneToAVerifiedConsentedAccountWithNoPiiInAnyTable() throws Exception {
         Person person = Person.random();
         AccountId account = accounts.signUp(person.email, PASSWORD);
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        JourneyId journey = begin(account, "STATE_ID");
 
         throughTheStateId(journey, person);
         complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "PHONE"));
@@ -105,7 +105,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     void stateIdAndLetterWithTheCodeEnteredAfterALaterSignIn() throws Exception {
         Person person = Person.random();
         AccountId account = accounts.signUp(person.email, PASSWORD);
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        JourneyId journey = begin(account, "STATE_ID");
 
         throughTheStateId(journey, person);
         complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "LETTER"));
@@ -134,9 +134,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     void fourFailedUploadsLockAndANewJourneyDoesNotEndTheLockoutButAVendorErrorNeverCounts() throws Exception {
         Person person = Person.random();
         AccountId account = accounts.signUp(person.email, PASSWORD);
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
-        complete(journey, "ConsentToProofing", Map.of());
-        complete(journey, "ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
+        JourneyId journey = begin(account, "STATE_ID");
 
         upload(journey, "STUB:ERROR");
         JourneyStep afterVendorError = awaitTask(journey, "UploadDocuments");
@@ -152,10 +150,8 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         assertThat(locked.lockedUntil()).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
 
         journeys.abandon(account.toString());
-        JourneyId second = journeys.startOrResume(account.toString()).id();
+        JourneyId second = begin(account, "STATE_ID");
         assertThat(second).isNotEqualTo(journey);
-        complete(second, "ConsentToProofing", Map.of());
-        complete(second, "ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
         JourneyStep stillLocked = awaitStep(second, JourneyStep.Kind.WAITING);
         assertThat(stillLocked.activityId()).isEqualTo("WaitOutDocumentLockout");
         assertThat(stillLocked.lockedUntil()).isEqualTo(locked.lockedUntil());
@@ -165,9 +161,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     void anEditedNameIsRefusedAndTheIdsNameKept() throws Exception {
         Person person = Person.random();
         AccountId account = accounts.signUp(person.email, PASSWORD);
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
-        complete(journey, "ConsentToProofing", Map.of());
-        complete(journey, "ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
+        JourneyId journey = begin(account, "STATE_ID");
         upload(journey, "");
         vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, person.ssn, null));
         complete(journey, "EnterSsn", Map.of());
@@ -185,9 +179,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     void aPivCacHolderMustEnterTheNameOnTheCard() throws Exception {
         Person person = Person.random();
         AccountId account = accounts.signUp(person.email, PASSWORD);
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
-        complete(journey, "ConsentToProofing", Map.of());
-        complete(journey, "ChooseProofingPath", Map.of("proofingPath", "PIV_CAC"));
+        JourneyId journey = begin(account, "PIV_CAC");
         awaitTask(journey, "ConnectCard");
         certificates.present(journey, developmentCard());
         complete(journey, "ConnectCard", Map.of());
@@ -210,9 +202,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     void inPersonTheEnrollmentIsPolledUntilThePostOfficePassesThePerson() throws Exception {
         Person person = Person.random();
         AccountId account = accounts.signUp(person.email, PASSWORD);
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
-        complete(journey, "ConsentToProofing", Map.of());
-        complete(journey, "ChooseProofingPath", Map.of("proofingPath", "IN_PERSON"));
+        JourneyId journey = begin(account, "IN_PERSON");
         vault.merge(journey, new ProofingPii("Jo", "IppPassed", LocalDate.of(1980, 5, 6), person.street, person.city, "MT",
                 person.zip, person.ssn, null));
         complete(journey, "EnterIdDetails", Map.of());
@@ -248,9 +238,15 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
 
     // ---- the person's side, as the wizard will do it
 
-    private void throughTheStateId(JourneyId journey, Person person) throws Exception {
+    /** A new (or the active) journey of the account, past consent and the choice of evidence. */
+    private JourneyId begin(AccountId account, String path) throws Exception {
+        JourneyId journey = journeys.startOrResume(account.toString()).id();
         complete(journey, "ConsentToProofing", Map.of());
-        complete(journey, "ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
+        complete(journey, "ChooseProofingPath", Map.of("proofingPath", path));
+        return journey;
+    }
+
+    private void throughTheStateId(JourneyId journey, Person person) throws Exception {
         upload(journey, "");
         awaitTask(journey, "EnterSsn");
         vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, person.ssn, null));
