@@ -1,7 +1,5 @@
 package io.proofline.proofing;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -15,17 +13,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
@@ -40,6 +33,7 @@ import io.proofline.documents.DocumentCheck;
 import io.proofline.documents.DocumentImages;
 import io.proofline.pivcac.CertificateCheck;
 import io.proofline.sharing.Consents;
+import io.proofline.proofing.JourneyDriver.Person;
 import io.proofline.support.DatabaseScan;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vault.PiiVault;
@@ -54,11 +48,10 @@ import io.proofline.vendors.VendorStubServer;
  */
 class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
 
-    static final String PASSWORD = "a long and honest passphrase";
+    static final String PASSWORD = JourneyDriver.PASSWORD;
     /** What the document-authentication stub reads from any ID without a trigger (vendor-stubs/README.md). */
     static final List<String> ID_FIELDS = List.of("FAKEY", "MCFAKERSON", "1938-10-06", "1 FAKE RD", "GREAT FALLS",
             "59010", "1111111111111");
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired Accounts accounts;
     @Autowired Profiles profiles;
@@ -78,18 +71,12 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     @Test
     void stateIdAndPhoneToAVerifiedConsentedAccountWithNoPiiInAnyTable() throws Exception {
         Person person = Person.random();
-        AccountId account = accounts.signUp(person.email, PASSWORD);
+        AccountId account = accounts.signUp(person.email(), PASSWORD);
         JourneyId journey = begin(account, "STATE_ID");
 
         throughTheStateId(journey, person);
-        complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "PHONE"));
-        vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, null, person.phone));
-        complete(journey, "EnterPhone", Map.of());
-        awaitTask(journey, "EnterOneTimeCode");
-        String code = lastSent("/telephony/v1/messages").get("code").asText();
-        assertThat(phones.verifyCode(journey, "WRONG1")).isFalse();
-        assertThat(phones.verifyCode(journey, code.toLowerCase())).as("typed in lower case").isTrue();
-        complete(journey, "EnterOneTimeCode", Map.of("oneTimeCodeCheck", "PASS"));
+        driver().byPhone(journey, person, (j, code) -> !phones.verifyCode(j, "WRONG1")
+                && phones.verifyCode(j, code.toLowerCase()));
         protectTheData(account, journey);
         complete(journey, "ConsentToShare", Map.of());
 
@@ -97,14 +84,14 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         assertThat(verifications.verifiedAt(account.toString())).isPresent();
         assertThat(consents.hasConsented(account.toString())).isTrue();
         assertThat(vault.find(journey)).isEmpty();
-        assertThat(profiles.decrypt(account, PASSWORD).ssn()).isEqualTo(person.ssn);
+        assertThat(profiles.decrypt(account, PASSWORD).ssn()).isEqualTo(person.ssn());
         assertNoPiiAnywhere(person);
     }
 
     @Test
     void stateIdAndLetterWithTheCodeEnteredAfterALaterSignIn() throws Exception {
         Person person = Person.random();
-        AccountId account = accounts.signUp(person.email, PASSWORD);
+        AccountId account = accounts.signUp(person.email(), PASSWORD);
         JourneyId journey = begin(account, "STATE_ID");
 
         throughTheStateId(journey, person);
@@ -112,10 +99,10 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         complete(journey, "ConfirmLetterAddress", Map.of());
         protectTheData(account, journey);
         awaitTask(journey, "EnterLetterCode");
-        String code = lastSent("/usps/v1/letters").get("code").asText();
+        String code = driver().lastSent(journey, "/usps/v1/letters").get("code").asText();
         assertThat(verifications.verifiedAt(account.toString())).as("not before the code").isEmpty();
 
-        SignInResult later = accounts.signIn(person.email, PASSWORD);
+        SignInResult later = accounts.signIn(person.email(), PASSWORD);
         assertThat(later).isInstanceOf(SignInResult.SignedIn.class);
         assertThat(journeys.startOrResume(account.toString()).id()).as("the same journey resumes").isEqualTo(journey);
         assertThat(letters.verify(journey, "0000000000")).isFalse();
@@ -133,7 +120,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     @Test
     void fourFailedUploadsLockAndANewJourneyDoesNotEndTheLockoutButAVendorErrorNeverCounts() throws Exception {
         Person person = Person.random();
-        AccountId account = accounts.signUp(person.email, PASSWORD);
+        AccountId account = accounts.signUp(person.email(), PASSWORD);
         JourneyId journey = begin(account, "STATE_ID");
 
         upload(journey, "STUB:ERROR");
@@ -160,10 +147,10 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     @Test
     void anEditedNameIsRefusedAndTheIdsNameKept() throws Exception {
         Person person = Person.random();
-        AccountId account = accounts.signUp(person.email, PASSWORD);
+        AccountId account = accounts.signUp(person.email(), PASSWORD);
         JourneyId journey = begin(account, "STATE_ID");
         upload(journey, "");
-        vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, person.ssn, null));
+        vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, person.ssn(), null));
         complete(journey, "EnterSsn", Map.of());
 
         vault.merge(journey, new ProofingPii("Somebody", null, null, null, null, null, null, null, null));
@@ -178,14 +165,14 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     @Test
     void aPivCacHolderMustEnterTheNameOnTheCard() throws Exception {
         Person person = Person.random();
-        AccountId account = accounts.signUp(person.email, PASSWORD);
+        AccountId account = accounts.signUp(person.email(), PASSWORD);
         JourneyId journey = begin(account, "PIV_CAC");
         awaitTask(journey, "ConnectCard");
         certificates.present(journey, developmentCard());
         complete(journey, "ConnectCard", Map.of());
         awaitTask(journey, "EnterPersonalDetails");
-        vault.merge(journey, new ProofingPii("Fakey", "Smith", LocalDate.of(1970, 1, 2), person.street, person.city, "MT",
-                person.zip, person.ssn, null));
+        vault.merge(journey, new ProofingPii("Fakey", "Smith", LocalDate.of(1970, 1, 2), person.street(), person.city(), "MT",
+                person.zip(), person.ssn(), null));
         complete(journey, "EnterPersonalDetails", Map.of());
 
         complete(journey, "ReviewDetails", Map.of());
@@ -201,10 +188,10 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     @Test
     void inPersonTheEnrollmentIsPolledUntilThePostOfficePassesThePerson() throws Exception {
         Person person = Person.random();
-        AccountId account = accounts.signUp(person.email, PASSWORD);
+        AccountId account = accounts.signUp(person.email(), PASSWORD);
         JourneyId journey = begin(account, "IN_PERSON");
-        vault.merge(journey, new ProofingPii("Jo", "IppPassed", LocalDate.of(1980, 5, 6), person.street, person.city, "MT",
-                person.zip, person.ssn, null));
+        vault.merge(journey, new ProofingPii("Jo", "IppPassed", LocalDate.of(1980, 5, 6), person.street(), person.city(), "MT",
+                person.zip(), person.ssn(), null));
         complete(journey, "EnterIdDetails", Map.of());
         complete(journey, "ReviewDetails", Map.of());
         protectTheData(account, journey);
@@ -236,72 +223,42 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         return java.util.Arrays.stream(store.getCertificateChain(alias)).map(X509Certificate.class::cast).toList();
     }
 
-    // ---- the person's side, as the wizard will do it
+    // ---- the person's side: see JourneyDriver
 
-    /** A new (or the active) journey of the account, past consent and the choice of evidence. */
     private JourneyId begin(AccountId account, String path) throws Exception {
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
-        complete(journey, "ConsentToProofing", Map.of());
-        complete(journey, "ChooseProofingPath", Map.of("proofingPath", path));
-        return journey;
+        return driver().begin(account, path);
     }
 
     private void throughTheStateId(JourneyId journey, Person person) throws Exception {
-        upload(journey, "");
-        awaitTask(journey, "EnterSsn");
-        vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, person.ssn, null));
-        complete(journey, "EnterSsn", Map.of());
-        // The review may change the address (and SSN); name and DOB stay as the ID says.
-        vault.merge(journey, new ProofingPii(null, null, null, person.street, person.city, "MT", person.zip, null, null));
-        complete(journey, "ReviewDetails", Map.of());
-        awaitTask(journey, "ChooseAddressMethod");
+        driver().throughTheStateId(journey, person);
     }
 
     private void upload(JourneyId journey, String marker) throws Exception {
-        awaitTask(journey, "UploadDocuments");
-        documents.upload(journey, new DocumentImages(("front " + marker).getBytes(StandardCharsets.UTF_8),
-                "back".getBytes(StandardCharsets.UTF_8), "selfie".getBytes(StandardCharsets.UTF_8)));
-        complete(journey, "UploadDocuments", Map.of());
+        driver().upload(journey, marker);
     }
 
     private void protectTheData(AccountId account, JourneyId journey) throws Exception {
-        awaitTask(journey, "ReEnterPassword");
-        PersonalKey personalKey = profiles.encryptProfile(account, journey, PASSWORD);
-        complete(journey, "ReEnterPassword", Map.of());
-        awaitTask(journey, "SavePersonalKey");
-        assertThat(personalKey.matches(personalKey.formatted().toLowerCase())).isTrue();
-        complete(journey, "SavePersonalKey", Map.of());
+        driver().protectTheData(account, journey);
     }
 
     private void complete(JourneyId journey, String step, Map<String, Object> variables) throws Exception {
-        awaitTask(journey, step);
-        engine.completeStep(journey, step, variables);
+        driver().complete(journey, step, variables);
     }
 
     private JourneyStep awaitTask(JourneyId journey, String step) throws Exception {
-        JourneyStep current = awaitStep(journey, JourneyStep.Kind.TASK);
-        assertThat(current.activityId()).as("the journey's step").isEqualTo(step);
-        return current;
+        return driver().awaitTask(journey, step);
     }
 
     private JourneyStep awaitStep(JourneyId journey, JourneyStep.Kind kind) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JourneyStep current = engine.currentStep(journey);
-        while (current.kind() == JourneyStep.Kind.CHECKING && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            current = engine.currentStep(journey);
-        }
-        assertThat(current.kind()).as("step " + current.activityId()).isEqualTo(kind);
-        return current;
+        return driver().awaitStep(journey, kind);
     }
 
     private void awaitEnded(JourneyId journey) throws Exception {
-        awaitStep(journey, JourneyStep.Kind.ENDED);
+        driver().awaitEnded(journey);
     }
 
-    private JsonNode lastSent(String path) throws Exception {
-        List<LoggedRequest> sent = stubs.server().findAll(postRequestedFor(urlEqualTo(path)));
-        return JSON.readTree(sent.get(sent.size() - 1).getBodyAsString());
+    private JourneyDriver driver() {
+        return new JourneyDriver(journeys, engine, vault, documents, profiles, stubs);
     }
 
     private void assertNoPiiAnywhere(Person person) {
@@ -309,23 +266,11 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         assertThat(scan.columnsHolding("identity-proofing")).as("the scan finds what is there")
                 .contains("act_ge_bytearray.bytes_");
         List<String> secrets = new ArrayList<>(ID_FIELDS);
-        secrets.addAll(List.of(person.email, person.ssn, person.ssn.replace("-", ""), person.street, person.city,
-                person.zip, person.phone));
+        secrets.addAll(List.of(person.email(), person.ssn(), person.ssn().replace("-", ""), person.street(), person.city(),
+                person.zip(), person.phone()));
         for (String secret : secrets) {
             assertThat(scan.columnsHolding(secret)).as("columns holding " + secret.length() + " characters of PII")
                     .isEmpty();
-        }
-    }
-
-    record Person(String email, String ssn, String street, String city, String zip, String phone) {
-        static Person random() {
-            String tag = UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            return new Person("quill." + tag + "@example.org",
-                    String.format("900-%02d-%04d", 10 + random.nextInt(89), 1000 + random.nextInt(8999)),
-                    random.nextInt(100, 999) + " Larkspur" + tag + " Way", "Bozeman" + tag,
-                    String.format("59%03d", random.nextInt(100, 999)),
-                    String.format("406555%04d", 1000 + random.nextInt(8999)));
         }
     }
 }

@@ -28,6 +28,10 @@ class CamundaJourneyEngine implements JourneyEngine {
             ProcessIds.Variables.PHONE_CHECK, ProcessIds.Variables.ONE_TIME_CODE_CHECK,
             ProcessIds.Variables.LETTER_CODE_CHECK);
 
+    private static final List<String> STEP_VARIABLES = java.util.stream.Stream.concat(OUTCOME_VARIABLES.stream(),
+            java.util.stream.Stream.of(ProcessIds.Variables.LOCKED, ProcessIds.Variables.LOCKED_UNTIL,
+                    ProcessIds.Variables.ATTEMPTS_REMAINING)).toList();
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
@@ -117,7 +121,12 @@ class CamundaJourneyEngine implements JourneyEngine {
     }
 
     private JourneyStep step(JourneyStep.Kind kind, String activityId, String processInstanceId) {
-        Map<String, Object> variables = runtime.getVariables(processInstanceId);
+        // A query, not runtime.getVariables: reading through the execution can flush an update of it and
+        // then collide with the job executor moving the same journey on.
+        Map<String, Object> variables = new HashMap<>();
+        runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceId)
+                .variableNameIn(STEP_VARIABLES.toArray(String[]::new)).list()
+                .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
         Map<String, String> outcomes = new HashMap<>();
         for (String name : OUTCOME_VARIABLES) {
             if (variables.get(name) != null) {
