@@ -88,16 +88,24 @@ class CamundaJourneyEngine implements JourneyEngine {
 
     @Override
     public void completeStep(JourneyId journey, String stepId, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(journey.toString())
-                .taskDefinitionKey(stepId).singleResult();
-        if (task == null) {
-            throw new StaleStepException(journey, stepId);
-        }
-        try {
-            tasks.complete(task.getId(), variables);
-        } catch (OptimisticLockingException concurrentSubmit) {
-            // Two tabs submitted the same step at once: the other one won; this one is stale.
-            throw new StaleStepException(journey, stepId);
+        // The engine's own jobs may touch the journey at the same moment; a collision is retried, as Camunda
+        // asks of API callers. When the step is gone meanwhile, another tab completed it: the form is stale.
+        for (int attempt = 1; ; attempt++) {
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(journey.toString())
+                    .taskDefinitionKey(stepId).singleResult();
+            if (task == null) {
+                throw new StaleStepException(journey, stepId);
+            }
+            try {
+                tasks.complete(task.getId(), variables);
+                return;
+            } catch (OptimisticLockingException collision) {
+                if (attempt == 3) {
+                    throw new StaleStepException(journey, stepId);
+                }
+            } catch (org.camunda.bpm.engine.exception.NullValueException completedMeanwhile) {
+                throw new StaleStepException(journey, stepId);
+            }
         }
     }
 
