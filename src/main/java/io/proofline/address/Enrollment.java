@@ -19,4 +19,10 @@ public record Enrollment(String uniqueId, String enrollmentCode) {
         return String.join("-", enrollmentCode.substring(0, 4), enrollmentCode.substring(4, 8),
                 enrollmentCode.substring(8, 12), enrollmentCode.substring(12));
     }
+
+    /** The code is what the person shows at the counter: it stays out of logs. */
+    @Override
+    public String toString() {
+        return "Enrollment[uniqueId=" + uniqueId + ", code redacted]";
+    }
 }

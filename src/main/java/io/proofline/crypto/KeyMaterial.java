@@ -1,13 +1,11 @@
 package io.proofline.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+
+import io.proofline.system.SecretFiles;
 
 /**
  * Resolves the configured secrets to bytes. A blank secret is read from, or generated into, a file of
@@ -59,24 +57,10 @@ final class KeyMaterial {
     }
 
     private static String readOrCreate(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).trim();
-            }
-            Files.createDirectories(file.toAbsolutePath().getParent());
+        return SecretFiles.readOrCreate(file, () -> {
             byte[] random = new byte[MIN_KEY_BYTES];
             new SecureRandom().nextBytes(random);
-            String encoded = Base64.getEncoder().encodeToString(random);
-            Files.writeString(file, "");
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data folder's own permissions apply.
-            }
-            Files.writeString(file, encoded + "\n"); // written only once the file is owner-only
-            return encoded;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the secret file " + file, e);
-        }
+            return Base64.getEncoder().encodeToString(random);
+        });
     }
 }

@@ -1,10 +1,6 @@
 package io.proofline.proofing.process;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -14,6 +10,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+
+import io.proofline.system.SecretFiles;
 
 /**
  * Settles the Cockpit/Admin operator password before the engine creates the account.
@@ -45,24 +43,11 @@ public class OperatorAccountEnvironment implements EnvironmentPostProcessor {
     }
 
     private static String readOrCreatePassword(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).trim();
-            }
-            Files.createDirectories(file.getParent());
+        return SecretFiles.readOrCreate(file, () -> {
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.writeString(file, password + "\n");
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data folder's own permissions apply.
-            }
-            return password;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the operator password file " + file, e);
-        }
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        });
     }
 
     /** Thrown when the postgres profile starts without an operator password. */
