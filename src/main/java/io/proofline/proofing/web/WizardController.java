@@ -204,6 +204,15 @@ class WizardController {
         return "verify/" + step.activityId();
     }
 
+    /**
+     * A step's address opened directly: the language switch on a page re-shown with errors, a bookmark.
+     * The language has already switched (the interceptor ran); the current step is shown.
+     */
+    @GetMapping("/verify/{stepId}")
+    String stepAddressOpened() {
+        return VERIFY;
+    }
+
     // ---- one handler per step
 
     @PostMapping("/verify/ConsentToProofing")

@@ -155,7 +155,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
             upload(browser, "STUB:FAKE");
             submit(browser, "rejected-" + remaining);
             assertThat(browser.heading()).isEqualTo("Add photos of your ID and of yourself");
-            assertThat(browser.find(By.id("check-failed")).getText()).contains("You have " + remaining + " tries left");
+            assertThat(browser.find(By.id("check-failed")).getText()).contains(remaining == 1 ? "You have 1 try left" : "You have " + remaining + " tries left");
         }
         upload(browser, "STUB:FAKE");
         submit(browser, "locked");
@@ -176,7 +176,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         signUp(browser, email(), "consent");
         throughToTheUpload(browser);
 
-        // Without JavaScript (USWDS's file input would refuse the text file first), the server says it.
+        // Also without JavaScript: the server, not the browser, refuses what is not a photo.
         browser.withoutJavaScript().open("/verify", "upload-without-javascript");
         upload(browser, "STUB:ERROR");
         browser.find(By.id("back")).sendKeys(notAnImage().toString());
@@ -223,12 +223,55 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         type(browser, "ssn", "12");
         browser.click(By.id("continue"), "nss-erreur");
         assertThat(browser.find(By.id("ssn-error")).getText()).contains("9 chiffres");
+        browser.clickLink("English", "ssn-in-english");
+        assertThat(browser.heading()).as("the switch on a re-shown form").isEqualTo("Enter your Social Security number");
+        browser.clickLink("Français", "nss-en-francais");
         type(browser, "ssn", "900-22-3456");
         submit(browser, "verification");
 
         assertThat(browser.heading()).isEqualTo("Vérifiez vos informations");
         assertThat(browser.language()).isEqualTo("fr");
         assertThat(browser.find(By.id("from-id")).getText()).contains("Nom", "Date de naissance", "FAKEY MCFAKERSON");
+    }
+
+    @Test
+    void byLetterTheCodeIsEnteredAfterSigningInAgain(Browser browser) throws Exception {
+        String email = email();
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email, "consent");
+        throughToTheUpload(browser);
+        upload(browser, "");
+        submit(browser, "ssn");
+        type(browser, "ssn", "900-33-4567");
+        submit(browser, "review");
+        submit(browser, "address-method");
+        browser.find(By.cssSelector("label[for=addressMethod-LETTER]")).click();
+        submit(browser, "letter-address");
+
+        assertThat(browser.heading()).isEqualTo("Mail a letter to this address");
+        assertThat(browser.find(By.id("letter-address")).getText()).contains("FAKEY MCFAKERSON", "1 FAKE RD");
+        submit(browser, "password");
+        type(browser, "password", PASSWORD);
+        submit(browser, "personal-key");
+        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
+        submit(browser, "letter-code");
+        assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
+
+        browser.click(By.id("sign-out"), "signed-out");
+        type(browser, "email", email);
+        type(browser, "password", "not the password");
+        browser.click(By.id("sign-in"), "sign-in-rejected");
+        assertThat(browser.find(By.id("sign-in-error")).getText()).contains("more tries");
+        type(browser, "email", email);
+        type(browser, "password", PASSWORD);
+        submit(browser, "letter-code-later", By.id("sign-in"));
+
+        assertThat(browser.heading()).as("the journey resumes").isEqualTo("Enter the code from your letter");
+        type(browser, "code", lastSent("/usps/v1/letters", "code"));
+        submit(browser, "share");
+        browser.find(By.cssSelector("label[for=consent]")).click();
+        submit(browser, "done");
+        assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");
     }
 
     // ---- as a person does it
