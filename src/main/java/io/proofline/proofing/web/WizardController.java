@@ -430,6 +430,20 @@ class WizardController {
         });
     }
 
+    /**
+     * The person gives up this journey and starts again (today: a PIV/CAC holder without a card reader on
+     * this site). Lockouts belong to the person, not the journey, so starting again never lifts one.
+     */
+    @PostMapping("/verify/start-over")
+    String startOver(HttpServletRequest request) {
+        Optional<AccountId> account = signedIn.of(request);
+        if (account.isEmpty()) {
+            return SIGN_IN;
+        }
+        journeys.abandon(account.get().toString());
+        return VERIFY;
+    }
+
     // ---- how every step's form is handled
 
     /** What a step does with its form: fill {@code errors} (field id to message key) or return the variables. */

@@ -274,6 +274,20 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");
     }
 
+    @Test
+    void aCardHolderWithoutACardReaderHereStartsOverAnotherWay(Browser browser) {
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email(), "consent");
+        browser.find(By.cssSelector("label[for=consent]")).click();
+        submit(browser, "path");
+        browser.find(By.cssSelector("label[for=proofingPath-PIV_CAC]")).click();
+        submit(browser, "connect-card");
+
+        assertThat(browser.heading()).isEqualTo("Connect your PIV or CAC card");
+        browser.click(By.id("start-over"), "started-over");
+        assertThat(browser.heading()).as("a new journey").isEqualTo("Before you start");
+    }
+
     // ---- as a person does it
 
     private void signUp(Browser browser, String email, String next) {
