@@ -288,6 +288,42 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.heading()).as("a new journey").isEqualTo("Before you start");
     }
 
+    @Test
+    void inPersonThePersonGetsAnEnrollmentCodeAndADeadline(Browser browser) {
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email(), "consent");
+        browser.find(By.cssSelector("label[for=consent]")).click();
+        submit(browser, "path");
+        browser.find(By.cssSelector("label[for=proofingPath-IN_PERSON]")).click();
+        submit(browser, "id-details");
+
+        assertThat(browser.heading()).isEqualTo("Enter your information");
+        type(browser, "firstName", "Jo");
+        browser.click(By.id("continue"), "id-details-errors");
+        assertThat(browser.find(By.id("error-summary")).getText())
+                .contains("Enter your last name", "Enter your date of birth", "Enter a 5-digit ZIP code");
+        assertThat(browser.find(By.id("firstName")).getDomProperty("value")).as("nothing lost").isEqualTo("Jo");
+        type(browser, "lastName", "IppPassed");
+        browser.find(By.id("dateOfBirth")).sendKeys("05061980");
+        type(browser, "street", "12 Larkspur Way");
+        type(browser, "city", "Bozeman");
+        type(browser, "state", "MT");
+        type(browser, "zip", "59715");
+        type(browser, "ssn", "900-44-5678");
+        submit(browser, "review");
+
+        assertThat(browser.find(By.id("from-id")).getText()).contains("Jo IppPassed", "1980-05-06");
+        submit(browser, "password");
+        type(browser, "password", PASSWORD);
+        submit(browser, "personal-key");
+        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
+        submit(browser, "post-office");
+
+        assertThat(browser.heading()).isEqualTo("Visit a Post Office");
+        assertThat(browser.find(By.id("enrollment-code")).getText()).hasSize(16);
+        assertThat(browser.find(By.id("enrollment-deadline")).getText()).startsWith("Go before").contains("UTC");
+    }
+
     // ---- as a person does it
 
     private void signUp(Browser browser, String email, String next) {
