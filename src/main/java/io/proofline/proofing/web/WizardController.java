@@ -290,12 +290,22 @@ class WizardController {
         });
     }
 
-    /** In person, and for a PIV/CAC card (which carries no address or date of birth): everything is typed. */
-    @PostMapping({"/verify/EnterIdDetails", "/verify/EnterPersonalDetails"})
+    /** In person: everything is typed, as it is on the ID the person will show at the Post Office. */
+    @PostMapping("/verify/EnterIdDetails")
+    String enterIdDetails(@RequestParam Map<String, String> fields, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submitPersonalDetails(Steps.ENTER_ID_DETAILS, fields, request, response, model);
+    }
+
+    /** With a PIV/CAC card, which carries no address or date of birth: those are typed. */
+    @PostMapping("/verify/EnterPersonalDetails")
     String enterPersonalDetails(@RequestParam Map<String, String> fields, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        String stepId = request.getRequestURI().endsWith(Steps.ENTER_ID_DETAILS) ? Steps.ENTER_ID_DETAILS
-                : Steps.ENTER_PERSONAL_DETAILS;
+        return submitPersonalDetails(Steps.ENTER_PERSONAL_DETAILS, fields, request, response, model);
+    }
+
+    private String submitPersonalDetails(String stepId, Map<String, String> fields, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         return submit(stepId, request, response, model, (account, journey, errors) -> {
             Map<String, String> form = form(model);
             String firstName = required(fields, form, errors, "firstName", "verify.details.error.firstName");
