@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -58,6 +59,16 @@ class CamundaJourneyEngine implements JourneyEngine {
 
     @Override
     public JourneyStep currentStep(JourneyId journey) {
+        try {
+            return readCurrentStep(journey);
+        } catch (NullValueException movedOnMeanwhile) {
+            // An instance found by the first query ended (the journey finished, a called model returned) before
+            // its variables were read: a page polling while the journey ends saw this. Read the new state.
+            return readCurrentStep(journey);
+        }
+    }
+
+    private JourneyStep readCurrentStep(JourneyId journey) {
         // The journey and every model it called share the business key; the newest instance is the innermost.
         List<ProcessInstance> instances = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(journey.toString()).list();

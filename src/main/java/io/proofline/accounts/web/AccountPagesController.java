@@ -1,0 +1,96 @@
+package io.proofline.accounts.web;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.proofline.accounts.Accounts;
+import io.proofline.accounts.AccountsException;
+import io.proofline.accounts.AccountsProperties;
+import io.proofline.accounts.SignInResult;
+import io.proofline.web.LocalTimes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Create an account, sign in, sign out. Errors say what to do next; the password is never echoed back. */
+@Controller
+class AccountPagesController {
+
+    static final String AFTER_SIGN_IN = "redirect:/verify";
+
+    private final Accounts accounts;
+    private final SignedInAccounts signedIn;
+    private final AccountsProperties properties;
+
+    AccountPagesController(Accounts accounts, SignedInAccounts signedIn, AccountsProperties properties) {
+        this.accounts = accounts;
+        this.signedIn = signedIn;
+        this.properties = properties;
+    }
+
+    @GetMapping("/sign-up")
+    String signUpPage(Model model) {
+        model.addAttribute("minPasswordLength", properties.minPasswordLength());
+        return "accounts/sign-up";
+    }
+
+    @PostMapping("/sign-up")
+    String signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+            Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
+        model.addAttribute("email", email);
+        model.addAttribute("minPasswordLength", properties.minPasswordLength());
+        if (!looksLikeAnEmail(email)) {
+            model.addAttribute("errors", Map.of("email", "accounts.error.email"));
+            return "accounts/sign-up";
+        }
+        try {
+            accounts.signUp(email.strip(), password);
+        } catch (AccountsException.PasswordTooShort tooShort) {
+            model.addAttribute("errors", Map.of("password", "accounts.error.passwordTooShort"));
+            return "accounts/sign-up";
+        } catch (AccountsException.EmailAlreadyRegistered registered) {
+            model.addAttribute("errors", Map.of("email", "accounts.error.emailTaken"));
+            return "accounts/sign-up";
+        }
+        return signIn(email, password, locale, model, request, response);
+    }
+
+    @GetMapping("/sign-in")
+    String signInPage() {
+        return "accounts/sign-in";
+    }
+
+    @PostMapping("/sign-in")
+    String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+            Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
+        model.addAttribute("email", email);
+        SignInResult result = accounts.signIn(email.strip(), password);
+        if (result instanceof SignInResult.SignedIn session) {
+            signedIn.start(session.session(), request, response);
+            return AFTER_SIGN_IN;
+        }
+        if (result instanceof SignInResult.Locked locked) {
+            model.addAttribute("lockedUntil", LocalTimes.dateAndTime(locked.until(), locale));
+        } else if (result instanceof SignInResult.Rejected rejected) {
+            model.addAttribute("remainingAttempts", rejected.remainingAttempts());
+        }
+        return "accounts/sign-in";
+    }
+
+    @PostMapping("/sign-out")
+    String signOut(HttpServletRequest request, HttpServletResponse response) {
+        signedIn.end(request, response);
+        return "redirect:/sign-in?signedOut";
+    }
+
+    private static boolean looksLikeAnEmail(String email) {
+        String trimmed = email.strip();
+        int at = trimmed.indexOf('@');
+        return at > 0 && at < trimmed.length() - 1 && !trimmed.contains(" ");
+    }
+}

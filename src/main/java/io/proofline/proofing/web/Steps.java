@@ -1,0 +1,53 @@
+package io.proofline.proofing.web;
+
+import java.util.Map;
+
+/**
+ * The BPMN ids of the steps the wizard shows, and of the waits it explains. The same strings as
+ * {@code proofing.process.ProcessIds.Activities}, repeated here so the web side never depends on the
+ * engine's package; {@code WizardStepIdsTest} keeps the two in step.
+ */
+final class Steps {
+
+    static final String CONSENT_TO_PROOFING = "ConsentToProofing";
+    static final String CHOOSE_PROOFING_PATH = "ChooseProofingPath";
+    static final String UPLOAD_DOCUMENTS = "UploadDocuments";
+    static final String ENTER_SSN = "EnterSsn";
+    static final String CONNECT_CARD = "ConnectCard";
+    static final String ENTER_PERSONAL_DETAILS = "EnterPersonalDetails";
+    static final String ENTER_ID_DETAILS = "EnterIdDetails";
+    static final String REVIEW_DETAILS = "ReviewDetails";
+    static final String CHOOSE_ADDRESS_METHOD = "ChooseAddressMethod";
+    static final String ENTER_PHONE = "EnterPhone";
+    static final String ENTER_ONE_TIME_CODE = "EnterOneTimeCode";
+    static final String CONFIRM_LETTER_ADDRESS = "ConfirmLetterAddress";
+    static final String ENTER_LETTER_CODE = "EnterLetterCode";
+    static final String REQUEST_NEW_LETTER = "RequestNewLetter";
+    static final String RE_ENTER_PASSWORD = "ReEnterPassword";
+    static final String SAVE_PERSONAL_KEY = "SavePersonalKey";
+    static final String CONSENT_TO_SHARE = "ConsentToShare";
+
+    /** Waits on the Post Office: the person has an enrollment code to take there. */
+    static final String TIME_TO_ASK_USPS = "TimeToAskUsps";
+    static final String ENROLLMENT_DEADLINE = "EnrollmentDeadline";
+
+    /**
+     * The check whose outcome a step is re-shown after: its FAIL means "try again, n attempts left", its
+     * VENDOR_ERROR "the service was unavailable, this did not count".
+     */
+    static final Map<String, String> OUTCOME_SHOWN_AT = Map.of(
+            UPLOAD_DOCUMENTS, "documentCheck",
+            CONNECT_CARD, "certificateCheck",
+            REVIEW_DETAILS, "resolutionCheck",
+            CHOOSE_ADDRESS_METHOD, "phoneCheck",
+            ENTER_ONE_TIME_CODE, "oneTimeCodeCheck",
+            ENTER_LETTER_CODE, "letterCodeCheck");
+
+    private Steps() {
+    }
+
+    /** The lockouts are waits named WaitOut...Lockout (documents, card, resolution, letter code). */
+    static boolean isLockout(String activityId) {
+        return activityId != null && activityId.startsWith("WaitOut") && activityId.endsWith("Lockout");
+    }
+}

@@ -1,0 +1,592 @@
+package io.proofline.proofing.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.proofline.accounts.AccountId;
+import io.proofline.accounts.AccountsException;
+import io.proofline.accounts.IdentityVerifications;
+import io.proofline.accounts.Profiles;
+import io.proofline.accounts.web.SignedInAccounts;
+import io.proofline.address.InPersonProofing;
+import io.proofline.address.LetterVerification;
+import io.proofline.address.PhoneVerification;
+import io.proofline.crypto.PersonalKey;
+import io.proofline.crypto.PersonalKeys;
+import io.proofline.crypto.SessionEncryptor;
+import io.proofline.documents.DocumentCheck;
+import io.proofline.documents.DocumentImages;
+import io.proofline.proofing.Journey;
+import io.proofline.proofing.JourneyEngine;
+import io.proofline.proofing.JourneyId;
+import io.proofline.proofing.JourneyStep;
+import io.proofline.proofing.Journeys;
+import io.proofline.proofing.StaleStepException;
+import io.proofline.sharing.Consents;
+import io.proofline.vault.PiiVault;
+import io.proofline.vault.ProofingPii;
+import io.proofline.web.LocalTimes;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The proofing wizard. {@code GET /verify} asks the engine where the signed-in person's journey stands and
+ * shows that page; each step's form posts to {@code /verify/<StepId>}, which checks the input, hands the
+ * person's data to the feature services and the vault, and completes the step with choices and outcomes
+ * only. A form for a step the journey is not at (back button, refresh, second tab) changes nothing and
+ * leads back to the current step.
+ */
+@Controller
+class WizardController {
+
+    static final String VERIFY = "redirect:/verify";
+    static final String SIGN_IN = "redirect:/sign-in";
+    /** Most checks finish within a second: waiting this long spares people a "we are checking" flash. */
+    static final Duration CHECK_PATIENCE = Duration.ofMillis(1500);
+    /**
+     * The checking page reloads itself at once ({@code <meta http-equiv="refresh" content="0">}, no
+     * JavaScript needed) and the server holds each reload this long while the check runs. The wait is here,
+     * not in the meta tag, because a delayed refresh fails WCAG 2.2.1 (axe's critical meta-refresh rule).
+     */
+    static final Duration RELOAD_PATIENCE = Duration.ofSeconds(5);
+    /** After this long the checking page says it takes longer than usual. */
+    static final Duration USUAL_WAIT = Duration.ofSeconds(60);
+    static final String PERSONAL_KEY_COOKIE = "proofline-personal-key";
+
+    private static final Pattern SSN = Pattern.compile("(\\d{3})-?(\\d{2})-?(\\d{4})");
+    private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
+    private static final Pattern STATE = Pattern.compile("[A-Za-z]{2}");
+    private static final Set<String> PROOFING_PATHS = Set.of("STATE_ID", "PIV_CAC", "IN_PERSON");
+    private static final Set<String> ADDRESS_METHODS = Set.of("PHONE", "LETTER");
+
+    private final SignedInAccounts signedIn;
+    private final Journeys journeys;
+    private final JourneyEngine engine;
+    private final PiiVault vault;
+    private final DocumentCheck documents;
+    private final PhoneVerification phones;
+    private final LetterVerification letters;
+    private final InPersonProofing inPerson;
+    private final Profiles profiles;
+    private final SessionEncryptor sessionEncryptor;
+    private final IdentityVerifications verifications;
+    private final Consents consents;
+
+    WizardController(SignedInAccounts signedIn, Journeys journeys, JourneyEngine engine, PiiVault vault,
+            DocumentCheck documents, PhoneVerification phones, LetterVerification letters, InPersonProofing inPerson,
+            Profiles profiles, SessionEncryptor sessionEncryptor, IdentityVerifications verifications,
+            Consents consents) {
+        this.signedIn = signedIn;
+        this.journeys = journeys;
+        this.engine = engine;
+        this.vault = vault;
+        this.documents = documents;
+        this.phones = phones;
+        this.letters = letters;
+        this.inPerson = inPerson;
+        this.profiles = profiles;
+        this.sessionEncryptor = sessionEncryptor;
+        this.verifications = verifications;
+        this.consents = consents;
+    }
+
+    // ---- the page for where the journey stands
+
+    @GetMapping("/verify")
+    String currentStep(@RequestParam(required = false) Long checkingSince, Locale locale, Model model,
+            HttpServletRequest request) throws InterruptedException {
+        Optional<AccountId> account = signedIn.of(request);
+        if (account.isEmpty()) {
+            return SIGN_IN;
+        }
+        model.addAttribute("signedIn", true);
+        if (isDone(account.get())) {
+            model.addAttribute("verified", true);
+            return "verify/done";
+        }
+        Journey journey = journeys.startOrResume(account.get().toString());
+        JourneyStep step = awaitCheck(journey.id(), checkingSince == null ? CHECK_PATIENCE : RELOAD_PATIENCE);
+        return switch (step.kind()) {
+            case TASK -> showTask(step, journey.id(), request, model);
+            case CHECKING -> {
+                long now = System.currentTimeMillis() / 1000;
+                long since = checkingSince == null || checkingSince > now ? now : checkingSince;
+                model.addAttribute("refresh", "0;url=/verify?checkingSince=" + since);
+                model.addAttribute("takingLong", now - since >= USUAL_WAIT.toSeconds());
+                yield "verify/checking";
+            }
+            case UNAVAILABLE -> "verify/unavailable";
+            case WAITING -> showWait(step, journey.id(), locale, model);
+            case ENDED -> {
+                model.addAttribute("verified", isDone(account.get()));
+                yield "verify/done";
+            }
+        };
+    }
+
+    private boolean isDone(AccountId account) {
+        return verifications.verifiedAt(account.toString()).isPresent() && consents.hasConsented(account.toString());
+    }
+
+    private JourneyStep awaitCheck(JourneyId journey, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        JourneyStep step = engine.currentStep(journey);
+        while (step.kind() == JourneyStep.Kind.CHECKING && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            step = engine.currentStep(journey);
+        }
+        return step;
+    }
+
+    private String showWait(JourneyStep step, JourneyId journey, Locale locale, Model model) {
+        if (Steps.isLockout(step.activityId()) && step.lockedUntil() != null) {
+            model.addAttribute("lockedUntil", LocalTimes.dateAndTime(step.lockedUntil(), locale));
+            return "verify/locked";
+        }
+        if (step.is(Steps.TIME_TO_ASK_USPS) || step.is(Steps.ENROLLMENT_DEADLINE)) {
+            inPerson.enrollment(journey).ifPresent(enrollment -> {
+                model.addAttribute("enrollmentCode", enrollment.code());
+                model.addAttribute("enrollmentDeadline", LocalTimes.dateAndTime(enrollment.expiresAt(), locale));
+            });
+            return "verify/in-person";
+        }
+        return "verify/waiting";
+    }
+
+    private String showTask(JourneyStep step, JourneyId journey, HttpServletRequest request, Model model) {
+        String outcomeName = Steps.OUTCOME_SHOWN_AT.get(step.activityId());
+        String outcome = outcomeName == null ? null : step.outcomes().get(outcomeName);
+        model.addAttribute("vendorError", "VENDOR_ERROR".equals(outcome));
+        model.addAttribute("failed", "FAIL".equals(outcome));
+        model.addAttribute("attemptsRemaining", step.attemptsRemaining());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new LinkedHashMap<String, String>());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> form = (Map<String, String>) model.getAttribute("form");
+        switch (step.activityId()) {
+            case Steps.REVIEW_DETAILS -> {
+                ProofingPii pii = vault.find(journey).orElse(ProofingPii.empty());
+                model.addAttribute("firstName", pii.firstName());
+                model.addAttribute("lastName", pii.lastName());
+                model.addAttribute("dateOfBirth", pii.dateOfBirth());
+                form.putIfAbsent("street", pii.street());
+                form.putIfAbsent("city", pii.city());
+                form.putIfAbsent("state", pii.state());
+                form.putIfAbsent("zip", pii.zip());
+                form.putIfAbsent("ssn", pii.ssn());
+            }
+            case Steps.CONFIRM_LETTER_ADDRESS -> model.addAttribute("pii", vault.find(journey).orElse(ProofingPii.empty()));
+            case Steps.SAVE_PERSONAL_KEY -> model.addAttribute("personalKey",
+                    sealedPersonalKey(request, journey).map(WizardController::formatted).orElse(null));
+            default -> {
+                // the other steps show only their form
+            }
+        }
+        return "verify/" + step.activityId();
+    }
+
+    /**
+     * A step's address opened directly: the language switch on a page re-shown with errors, a bookmark.
+     * The language has already switched (the interceptor ran); the current step is shown.
+     */
+    @GetMapping("/verify/{stepId}")
+    String stepAddressOpened() {
+        return VERIFY;
+    }
+
+    // ---- one handler per step
+
+    @PostMapping("/verify/ConsentToProofing")
+    String consentToProofing(@RequestParam(required = false) String consent, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submit(Steps.CONSENT_TO_PROOFING, request, response, model, (account, journey, errors) -> {
+            if (consent == null) {
+                errors.put("consent", "verify.consent.error");
+            }
+            return Map.of();
+        });
+    }
+
+    @PostMapping("/verify/ChooseProofingPath")
+    String chooseProofingPath(@RequestParam(required = false) String proofingPath, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submit(Steps.CHOOSE_PROOFING_PATH, request, response, model, (account, journey, errors) -> {
+            if (proofingPath == null || !PROOFING_PATHS.contains(proofingPath)) {
+                errors.put("proofingPath-STATE_ID", "verify.path.error");
+                return Map.of();
+            }
+            return Map.of("proofingPath", proofingPath);
+        });
+    }
+
+    @PostMapping("/verify/UploadDocuments")
+    String uploadDocuments(@RequestParam(required = false) MultipartFile front,
+            @RequestParam(required = false) MultipartFile back, @RequestParam(required = false) MultipartFile selfie,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit(Steps.UPLOAD_DOCUMENTS, request, response, model, (account, journey, errors) -> {
+            UploadedImage.problem(front).ifPresent(problem -> errors.put("front", problem));
+            UploadedImage.problem(back).ifPresent(problem -> errors.put("back", problem));
+            UploadedImage.problem(selfie).ifPresent(problem -> errors.put("selfie", problem));
+            if (errors.isEmpty()) {
+                documents.upload(journey, new DocumentImages(UploadedImage.bytes(front), UploadedImage.bytes(back),
+                        UploadedImage.bytes(selfie)));
+            }
+            return Map.of();
+        });
+    }
+
+    @PostMapping("/verify/EnterSsn")
+    String enterSsn(@RequestParam(defaultValue = "") String ssn, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submit(Steps.ENTER_SSN, request, response, model, (account, journey, errors) -> {
+            Map<String, String> form = form(model);
+            form.put("ssn", ssn);
+            String normalized = normalizedSsn(ssn);
+            if (normalized == null) {
+                errors.put("ssn", "verify.ssn.error");
+            } else {
+                vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, normalized, null));
+            }
+            return Map.of();
+        });
+    }
+
+    /** Name and date of birth come from the ID and cannot be changed here; address and SSN can. */
+    @PostMapping("/verify/ReviewDetails")
+    String reviewDetails(@RequestParam Map<String, String> fields, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submit(Steps.REVIEW_DETAILS, request, response, model, (account, journey, errors) -> {
+            Map<String, String> form = form(model);
+            Address address = address(fields, form, errors);
+            form.put("ssn", fields.getOrDefault("ssn", ""));
+            String ssn = normalizedSsn(form.get("ssn"));
+            if (ssn == null) {
+                errors.put("ssn", "verify.ssn.error");
+            }
+            if (errors.isEmpty()) {
+                vault.merge(journey, new ProofingPii(null, null, null, address.street, address.city, address.state,
+                        address.zip, ssn, null));
+            }
+            return Map.of();
+        });
+    }
+
+    /** In person: everything is typed, as it is on the ID the person will show at the Post Office. */
+    @PostMapping("/verify/EnterIdDetails")
+    String enterIdDetails(@RequestParam Map<String, String> fields, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submitPersonalDetails(Steps.ENTER_ID_DETAILS, fields, request, response, model);
+    }
+
+    /** With a PIV/CAC card, which carries no address or date of birth: those are typed. */
+    @PostMapping("/verify/EnterPersonalDetails")
+    String enterPersonalDetails(@RequestParam Map<String, String> fields, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submitPersonalDetails(Steps.ENTER_PERSONAL_DETAILS, fields, request, response, model);
+    }
+
+    private String submitPersonalDetails(String stepId, Map<String, String> fields, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submit(stepId, request, response, model, (account, journey, errors) -> {
+            Map<String, String> form = form(model);
+            String firstName = required(fields, form, errors, "firstName", "verify.details.error.firstName");
+            String lastName = required(fields, form, errors, "lastName", "verify.details.error.lastName");
+            LocalDate dateOfBirth = dateOfBirth(fields, form, errors);
+            Address address = address(fields, form, errors);
+            form.put("ssn", fields.getOrDefault("ssn", ""));
+            String ssn = normalizedSsn(form.get("ssn"));
+            if (ssn == null) {
+                errors.put("ssn", "verify.ssn.error");
+            }
+            if (errors.isEmpty()) {
+                vault.merge(journey, new ProofingPii(firstName, lastName, dateOfBirth, address.street, address.city,
+                        address.state, address.zip, ssn, null));
+            }
+            return Map.of();
+        });
+    }
+
+    @PostMapping("/verify/ChooseAddressMethod")
+    String chooseAddressMethod(@RequestParam(required = false) String addressMethod, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submit(Steps.CHOOSE_ADDRESS_METHOD, request, response, model, (account, journey, errors) -> {
+            if (addressMethod == null || !ADDRESS_METHODS.contains(addressMethod)) {
+                errors.put("addressMethod-PHONE", "verify.addressMethod.error");
+                return Map.of();
+            }
+            return Map.of("addressMethod", addressMethod);
+        });
+    }
+
+    @PostMapping("/verify/EnterPhone")
+    String enterPhone(@RequestParam(defaultValue = "") String phone, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submit(Steps.ENTER_PHONE, request, response, model, (account, journey, errors) -> {
+            form(model).put("phone", phone);
+            String digits = phone.replaceAll("[\\s().+-]", "");
+            if (digits.length() == 11 && digits.startsWith("1")) {
+                digits = digits.substring(1);
+            }
+            if (!digits.matches("[2-9]\\d{9}")) {
+                errors.put("phone", "verify.phone.error");
+            } else {
+                vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, null, digits));
+            }
+            return Map.of();
+        });
+    }
+
+    @PostMapping("/verify/EnterOneTimeCode")
+    String enterOneTimeCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submit(Steps.ENTER_ONE_TIME_CODE, request, response, model, (account, journey, errors) -> {
+            if (code.isBlank()) {
+                errors.put("code", "verify.oneTimeCode.error");
+                return Map.of();
+            }
+            return Map.of("oneTimeCodeCheck", phones.verifyCode(journey, code.strip()) ? "PASS" : "FAIL");
+        });
+    }
+
+    @PostMapping("/verify/ConfirmLetterAddress")
+    String confirmLetterAddress(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit(Steps.CONFIRM_LETTER_ADDRESS, request, response, model, (account, journey, errors) -> Map.of());
+    }
+
+    @PostMapping("/verify/EnterLetterCode")
+    String enterLetterCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submit(Steps.ENTER_LETTER_CODE, request, response, model, (account, journey, errors) -> {
+            if (code.isBlank()) {
+                errors.put("code", "verify.letterCode.error");
+                return Map.of();
+            }
+            return Map.of("letterCodeCheck", letters.verify(journey, code.strip()) ? "PASS" : "FAIL");
+        });
+    }
+
+    @PostMapping("/verify/RequestNewLetter")
+    String requestNewLetter(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit(Steps.REQUEST_NEW_LETTER, request, response, model, (account, journey, errors) -> Map.of());
+    }
+
+    /**
+     * Seals the profile under the password. The personal key is shown on the next page only: until it is typed
+     * back it lives in a cookie sealed with the session key, never in the engine or the vault.
+     */
+    @PostMapping("/verify/ReEnterPassword")
+    String reEnterPassword(@RequestParam(defaultValue = "") String password, Locale locale,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        return submit(Steps.RE_ENTER_PASSWORD, request, response, model, (account, journey, errors) -> {
+            try {
+                PersonalKey key = profiles.encryptProfile(account, journey, password);
+                writePersonalKey(request, response, journey, key.secret());
+            } catch (AccountsException.WrongPassword wrong) {
+                errors.put("password", "verify.password.error.wrong");
+                model.addAttribute("passwordAttemptsRemaining", wrong.remainingAttempts());
+            } catch (AccountsException.Locked locked) {
+                errors.put("password", "verify.password.error.locked");
+                model.addAttribute("passwordLockedUntil", LocalTimes.dateAndTime(locked.until(), locale));
+            } catch (AccountsException.DuplicateSsn duplicate) {
+                errors.put("password", "verify.password.error.duplicateSsn");
+            }
+            return Map.of();
+        });
+    }
+
+    @PostMapping("/verify/SavePersonalKey")
+    String savePersonalKey(@RequestParam(defaultValue = "") String personalKey, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submit(Steps.SAVE_PERSONAL_KEY, request, response, model, (account, journey, errors) -> {
+            Optional<String> issued = sealedPersonalKey(request, journey);
+            // Without the cookie (another browser) the key cannot be shown again: the profile stays
+            // recoverable with the password, so the step is not made impossible.
+            if (issued.isPresent() && !sameKey(issued.get(), personalKey)) {
+                errors.put("personalKey", "verify.personalKey.error");
+                return Map.of();
+            }
+            writePersonalKey(request, response, journey, null);
+            return Map.of();
+        });
+    }
+
+    @PostMapping("/verify/ConsentToShare")
+    String consentToShare(@RequestParam(required = false) String consent, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return submit(Steps.CONSENT_TO_SHARE, request, response, model, (account, journey, errors) -> {
+            if (consent == null) {
+                errors.put("consent", "verify.share.error");
+            }
+            return Map.of();
+        });
+    }
+
+    /**
+     * The person gives up this journey and starts again (today: a PIV/CAC holder without a card reader on
+     * this site). Lockouts belong to the person, not the journey, so starting again never lifts one.
+     */
+    @PostMapping("/verify/start-over")
+    String startOver(HttpServletRequest request) {
+        Optional<AccountId> account = signedIn.of(request);
+        if (account.isEmpty()) {
+            return SIGN_IN;
+        }
+        journeys.abandon(account.get().toString());
+        return VERIFY;
+    }
+
+    // ---- how every step's form is handled
+
+    /** What a step does with its form: fill {@code errors} (field id to message key) or return the variables. */
+    @FunctionalInterface
+    interface StepWork {
+        Map<String, Object> run(AccountId account, JourneyId journey, Map<String, String> errors);
+    }
+
+    private String submit(String stepId, HttpServletRequest request, HttpServletResponse response, Model model,
+            StepWork work) {
+        Optional<AccountId> account = signedIn.of(request);
+        if (account.isEmpty()) {
+            return SIGN_IN;
+        }
+        model.addAttribute("signedIn", true);
+        Journey journey = journeys.startOrResume(account.get().toString());
+        JourneyStep step = engine.currentStep(journey.id());
+        if (step.kind() != JourneyStep.Kind.TASK || !step.is(stepId)) {
+            return VERIFY; // a form from an earlier page, another tab or a refresh: show where things stand
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Object> variables = work.run(account.get(), journey.id(), errors);
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
+            return showTask(step, journey.id(), request, model);
+        }
+        try {
+            engine.completeStep(journey.id(), stepId, variables);
+        } catch (StaleStepException twoTabsAtOnce) {
+            // the other tab won; this one shows where the journey is now
+        }
+        return VERIFY;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> form(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new LinkedHashMap<String, String>());
+        }
+        return (Map<String, String>) model.getAttribute("form");
+    }
+
+    private record Address(String street, String city, String state, String zip) {
+    }
+
+    private static Address address(Map<String, String> fields, Map<String, String> form, Map<String, String> errors) {
+        String street = required(fields, form, errors, "street", "verify.details.error.street");
+        String city = required(fields, form, errors, "city", "verify.details.error.city");
+        String state = fields.getOrDefault("state", "").strip().toUpperCase(Locale.ROOT);
+        form.put("state", state);
+        if (!STATE.matcher(state).matches()) {
+            errors.put("state", "verify.details.error.state");
+        }
+        String zip = fields.getOrDefault("zip", "").strip();
+        form.put("zip", zip);
+        if (!ZIP.matcher(zip).matches()) {
+            errors.put("zip", "verify.details.error.zip");
+        }
+        return new Address(street, city, state, zip);
+    }
+
+    private static String required(Map<String, String> fields, Map<String, String> form, Map<String, String> errors,
+            String name, String missingKey) {
+        String value = fields.getOrDefault(name, "").strip();
+        form.put(name, value);
+        if (value.isEmpty()) {
+            errors.put(name, missingKey);
+        }
+        return value;
+    }
+
+    private static LocalDate dateOfBirth(Map<String, String> fields, Map<String, String> form,
+            Map<String, String> errors) {
+        String typed = fields.getOrDefault("dateOfBirth", "").strip();
+        form.put("dateOfBirth", typed);
+        try {
+            LocalDate date = LocalDate.parse(typed);
+            if (date.isAfter(LocalDate.now()) || date.isBefore(LocalDate.of(1900, 1, 1))) {
+                errors.put("dateOfBirth", "verify.details.error.dateOfBirth");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            errors.put("dateOfBirth", "verify.details.error.dateOfBirth");
+            return null;
+        }
+    }
+
+    private static String normalizedSsn(String typed) {
+        var matcher = SSN.matcher(typed == null ? "" : typed.strip());
+        return matcher.matches() ? matcher.group(1) + "-" + matcher.group(2) + "-" + matcher.group(3) : null;
+    }
+
+    // ---- the personal key between its two pages
+
+    private Optional<String> sealedPersonalKey(HttpServletRequest request, JourneyId journey) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (PERSONAL_KEY_COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
+                try {
+                    return Optional.of(new String(sessionEncryptor.decrypt(cookie.getValue(), keyContext(journey)),
+                            StandardCharsets.US_ASCII));
+                } catch (RuntimeException sealedForAnotherJourney) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code secret} null clears the cookie. Only the wizard's own paths ever receive it. */
+    private void writePersonalKey(HttpServletRequest request, HttpServletResponse response, JourneyId journey,
+            String secret) {
+        String value = secret == null ? ""
+                : sessionEncryptor.encrypt(secret.getBytes(StandardCharsets.US_ASCII), keyContext(journey));
+        ResponseCookie cookie = ResponseCookie.from(PERSONAL_KEY_COOKIE, value).path("/verify").httpOnly(true)
+                .secure(request.isSecure()).sameSite("Strict").maxAge(secret == null ? 0 : 3600).build();
+        response.addHeader("Set-Cookie", cookie.toString());
+    }
+
+    private static String keyContext(JourneyId journey) {
+        return "personal-key:" + journey;
+    }
+
+    private static boolean sameKey(String issued, String typed) {
+        return MessageDigest.isEqual(issued.getBytes(StandardCharsets.US_ASCII),
+                PersonalKeys.normalize(typed).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String formatted(String secret) {
+        return String.join("-", secret.substring(0, 4), secret.substring(4, 8), secret.substring(8, 12),
+                secret.substring(12, 16));
+    }
+}

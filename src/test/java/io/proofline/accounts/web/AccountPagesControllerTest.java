@@ -1,0 +1,96 @@
+package io.proofline.accounts.web;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.proofline.accounts.AccountId;
+import io.proofline.accounts.Accounts;
+import io.proofline.accounts.AccountsException;
+import io.proofline.accounts.AccountsProperties;
+import io.proofline.accounts.SessionToken;
+import io.proofline.accounts.SignInResult;
+import io.proofline.web.Languages;
+import io.proofline.web.LocalTimes;
+import jakarta.servlet.http.Cookie;
+
+/** What sign-up and sign-in say to a person, and the cookie they leave: the token only, out of scripts' reach. */
+@WebMvcTest(AccountPagesController.class)
+@Import({SignedInAccounts.class, AccountPagesControllerTest.Properties.class})
+class AccountPagesControllerTest {
+
+    @TestConfiguration
+    static class Properties {
+        @Bean
+        AccountsProperties accountsProperties() {
+            return new AccountsProperties(Duration.ofMinutes(15), 12);
+        }
+    }
+
+    @Autowired MockMvc mvc;
+    @MockitoBean Accounts accounts;
+
+    @Test
+    void aSignInSetsAnHttpOnlyLaxSessionCookieAndGoesToTheWizard() throws Exception {
+        when(accounts.signIn("jo@example.org", "a long and honest passphrase")).thenReturn(
+                new SignInResult.SignedIn(new AccountId(UUID.randomUUID()), new SessionToken("token-value")));
+        mvc.perform(post("/sign-in").param("email", " jo@example.org ").param("password", "a long and honest passphrase"))
+                .andExpect(redirectedUrl("/verify"))
+                .andExpect(header().string("Set-Cookie", allOf(containsString("proofline-session=token-value"),
+                        containsString("HttpOnly"), containsString("SameSite=Lax"), not(containsString("Max-Age")))));
+    }
+
+    @Test
+    void aWrongPasswordSaysHowManyTriesAreLeftAndKeepsTheEmailButNotThePassword() throws Exception {
+        when(accounts.signIn(any(), any())).thenReturn(new SignInResult.Rejected(2));
+        mvc.perform(post("/sign-in").param("email", "jo@example.org").param("password", "secret-typed-wrong"))
+                .andExpect(content().string(allOf(containsString("You have 2 more tries"),
+                        containsString("value=\"jo@example.org\""), not(containsString("secret-typed-wrong")))));
+    }
+
+    @Test
+    void aPausedSignInSaysUntilWhenInThePersonsLanguage() throws Exception {
+        Instant until = Instant.parse("2026-11-23T09:30:00Z");
+        when(accounts.signIn(any(), any())).thenReturn(new SignInResult.Locked(until));
+        mvc.perform(post("/sign-in").cookie(new Cookie("proofline-lang", "fr"))
+                        .param("email", "jo@example.org").param("password", "x"))
+                .andExpect(content().string(containsString(
+                        "Vous pourrez vous reconnecter après le " + LocalTimes.dateAndTime(until, Languages.FRENCH))));
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndClearsTheCookie() throws Exception {
+        mvc.perform(post("/sign-out").cookie(new Cookie("proofline-session", "token-value")))
+                .andExpect(redirectedUrl("/sign-in?signedOut"))
+                .andExpect(header().string("Set-Cookie", containsString("Max-Age=0")));
+        verify(accounts).signOut(new SessionToken("token-value"));
+    }
+
+    @Test
+    void anAlreadyRegisteredEmailSaysToSignInNextToTheField() throws Exception {
+        when(accounts.signUp(any(), any())).thenThrow(AccountsException.EmailAlreadyRegistered.class);
+        mvc.perform(post("/sign-up").param("email", "jo@example.org").param("password", "a long and honest passphrase"))
+                .andExpect(content().string(allOf(containsString("already has an account"),
+                        containsString("href=\"#email\""), containsString("aria-describedby=\"email-error\""))));
+    }
+}

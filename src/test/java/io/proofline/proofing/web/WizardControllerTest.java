@@ -1,0 +1,149 @@
+package io.proofline.proofing.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.proofline.accounts.AccountId;
+import io.proofline.accounts.IdentityVerifications;
+import io.proofline.accounts.Profiles;
+import io.proofline.accounts.web.SignedInAccounts;
+import io.proofline.address.InPersonProofing;
+import io.proofline.address.LetterVerification;
+import io.proofline.address.PhoneVerification;
+import io.proofline.crypto.SessionEncryptor;
+import io.proofline.documents.DocumentCheck;
+import io.proofline.proofing.Journey;
+import io.proofline.proofing.JourneyEngine;
+import io.proofline.proofing.JourneyId;
+import io.proofline.proofing.JourneyStep;
+import io.proofline.proofing.Journeys;
+import io.proofline.proofing.StaleStepException;
+import io.proofline.sharing.Consents;
+import io.proofline.vault.PiiVault;
+
+/**
+ * The wizard's answers to where the engine says a journey stands, with the engine and the services
+ * replaced: the states a browser test cannot bring about on demand (a check that runs on and on, an
+ * incident) and the forms that arrive for a step the journey is not at.
+ */
+@WebMvcTest(WizardController.class)
+class WizardControllerTest {
+
+    static final AccountId ACCOUNT = new AccountId(UUID.randomUUID());
+    static final JourneyId JOURNEY = JourneyId.random();
+
+    @Autowired MockMvc mvc;
+    @MockitoBean SignedInAccounts signedIn;
+    @MockitoBean Journeys journeys;
+    @MockitoBean JourneyEngine engine;
+    @MockitoBean PiiVault vault;
+    @MockitoBean DocumentCheck documents;
+    @MockitoBean PhoneVerification phones;
+    @MockitoBean LetterVerification letters;
+    @MockitoBean InPersonProofing inPerson;
+    @MockitoBean Profiles profiles;
+    @MockitoBean SessionEncryptor sessionEncryptor;
+    @MockitoBean IdentityVerifications verifications;
+    @MockitoBean Consents consents;
+
+    @BeforeEach
+    void signedInWithAJourney() {
+        when(signedIn.of(any())).thenReturn(Optional.of(ACCOUNT));
+        when(journeys.startOrResume(ACCOUNT.toString()))
+                .thenReturn(new Journey(JOURNEY, ACCOUNT.toString(), "instance", Instant.now()));
+        when(verifications.verifiedAt(anyString())).thenReturn(Optional.empty());
+    }
+
+    @Test
+    void withoutASessionTheWizardSendsThePersonToSignIn() throws Exception {
+        when(signedIn.of(any())).thenReturn(Optional.empty());
+        mvc.perform(get("/verify")).andExpect(redirectedUrl("/sign-in"));
+        mvc.perform(post("/verify/EnterSsn").param("ssn", "900-12-3456")).andExpect(redirectedUrl("/sign-in"));
+        verify(vault, never()).merge(any(), any());
+    }
+
+    @Test
+    void aCheckThatRunsOnReloadsThePageWithoutJavaScriptThenSaysItTakesLongerThanUsual() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.CHECKING, "AuthenticateDocument"));
+
+        mvc.perform(get("/verify"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("We are checking your information")))
+                .andExpect(content().string(containsString("<meta http-equiv=\"refresh\" content=\"0;url=/verify?checkingSince=")))
+                .andExpect(content().string(not(containsString("taking longer than usual"))));
+
+        long aMinuteAgo = Instant.now().getEpochSecond() - 61;
+        mvc.perform(get("/verify").param("checkingSince", Long.toString(aMinuteAgo)))
+                .andExpect(content().string(containsString("This is taking longer than usual")))
+                .andExpect(content().string(containsString("checkingSince=" + aMinuteAgo)));
+    }
+
+    @Test
+    void anIncidentSaysTheServiceIsUnavailableAndThatItDidNotCount() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.UNAVAILABLE, "AuthenticateDocument"));
+        mvc.perform(get("/verify?lang=fr"))
+                .andExpect(content().string(containsString("Le service est temporairement indisponible")))
+                .andExpect(content().string(containsString("ne compte pas contre vous")));
+    }
+
+    @Test
+    void aFormForAnotherStepChangesNothingAndShowsTheCurrentStep() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "ReviewDetails"));
+        mvc.perform(post("/verify/EnterSsn").param("ssn", "900-12-3456")).andExpect(redirectedUrl("/verify"));
+        mvc.perform(post("/verify/ChooseProofingPath").param("proofingPath", "STATE_ID"))
+                .andExpect(redirectedUrl("/verify"));
+        verify(vault, never()).merge(any(), any());
+        verify(engine, never()).completeStep(any(), anyString(), anyMap());
+    }
+
+    @Test
+    void aSecondTabThatLosesTheRaceIsShownTheCurrentStep() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "ChooseAddressMethod"));
+        doThrow(new StaleStepException(JOURNEY, "ChooseAddressMethod")).when(engine)
+                .completeStep(eq(JOURNEY), eq("ChooseAddressMethod"), anyMap());
+        mvc.perform(post("/verify/ChooseAddressMethod").param("addressMethod", "PHONE"))
+                .andExpect(redirectedUrl("/verify"));
+    }
+
+    @Test
+    void onlyTheChoiceGoesToTheEngineAndAForgedChoiceIsRefused() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "ChooseProofingPath"));
+        mvc.perform(post("/verify/ChooseProofingPath").param("proofingPath", "SKIP_EVERYTHING"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose how you want to verify your identity.")));
+        verify(engine, never()).completeStep(any(), anyString(), anyMap());
+
+        mvc.perform(post("/verify/ChooseProofingPath").param("proofingPath", "IN_PERSON"))
+                .andExpect(redirectedUrl("/verify"));
+        verify(engine).completeStep(JOURNEY, "ChooseProofingPath", Map.of("proofingPath", "IN_PERSON"));
+    }
+
+    private static JourneyStep step(JourneyStep.Kind kind, String activityId) {
+        return new JourneyStep(kind, activityId, null, null, Map.of());
+    }
+}
