@@ -1,5 +1,6 @@
 package io.proofline.accounts.web;
 
+import static io.proofline.web.FormPosts.withFormToken;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -54,7 +55,7 @@ class AccountPagesControllerTest {
     void aSignInSetsAnHttpOnlyLaxSessionCookieAndGoesToTheWizard() throws Exception {
         when(accounts.signIn("jo@example.org", "a long and honest passphrase")).thenReturn(
                 new SignInResult.SignedIn(new AccountId(UUID.randomUUID()), new SessionToken("token-value")));
-        mvc.perform(post("/sign-in").param("email", " jo@example.org ").param("password", "a long and honest passphrase"))
+        mvc.perform(post("/sign-in").with(withFormToken()).param("email", " jo@example.org ").param("password", "a long and honest passphrase"))
                 .andExpect(redirectedUrl("/verify"))
                 .andExpect(header().string("Set-Cookie", allOf(containsString("proofline-session=token-value"),
                         containsString("HttpOnly"), containsString("SameSite=Lax"), not(containsString("Max-Age")))));
@@ -63,7 +64,7 @@ class AccountPagesControllerTest {
     @Test
     void aWrongPasswordSaysHowManyTriesAreLeftAndKeepsTheEmailButNotThePassword() throws Exception {
         when(accounts.signIn(any(), any())).thenReturn(new SignInResult.Rejected(2));
-        mvc.perform(post("/sign-in").param("email", "jo@example.org").param("password", "secret-typed-wrong"))
+        mvc.perform(post("/sign-in").with(withFormToken()).param("email", "jo@example.org").param("password", "secret-typed-wrong"))
                 .andExpect(content().string(allOf(containsString("You have 2 more tries"),
                         containsString("value=\"jo@example.org\""), not(containsString("secret-typed-wrong")))));
     }
@@ -72,7 +73,7 @@ class AccountPagesControllerTest {
     void aPausedSignInSaysUntilWhenInThePersonsLanguage() throws Exception {
         Instant until = Instant.parse("2026-11-23T09:30:00Z");
         when(accounts.signIn(any(), any())).thenReturn(new SignInResult.Locked(until));
-        mvc.perform(post("/sign-in").cookie(new Cookie("proofline-lang", "fr"))
+        mvc.perform(post("/sign-in").with(withFormToken()).cookie(new Cookie("proofline-lang", "fr"))
                         .param("email", "jo@example.org").param("password", "x"))
                 .andExpect(content().string(containsString(
                         "Vous pourrez vous reconnecter après le " + LocalTimes.dateAndTime(until, Languages.FRENCH))));
@@ -80,7 +81,7 @@ class AccountPagesControllerTest {
 
     @Test
     void signingOutEndsTheSessionAndClearsTheCookie() throws Exception {
-        mvc.perform(post("/sign-out").cookie(new Cookie("proofline-session", "token-value")))
+        mvc.perform(post("/sign-out").with(withFormToken()).cookie(new Cookie("proofline-session", "token-value")))
                 .andExpect(redirectedUrl("/sign-in?signedOut"))
                 .andExpect(header().string("Set-Cookie", containsString("Max-Age=0")));
         verify(accounts).signOut(new SessionToken("token-value"));
@@ -89,7 +90,7 @@ class AccountPagesControllerTest {
     @Test
     void anAlreadyRegisteredEmailSaysToSignInNextToTheField() throws Exception {
         when(accounts.signUp(any(), any())).thenThrow(AccountsException.EmailAlreadyRegistered.class);
-        mvc.perform(post("/sign-up").param("email", "jo@example.org").param("password", "a long and honest passphrase"))
+        mvc.perform(post("/sign-up").with(withFormToken()).param("email", "jo@example.org").param("password", "a long and honest passphrase"))
                 .andExpect(content().string(allOf(containsString("already has an account"),
                         containsString("href=\"#email\""), containsString("aria-describedby=\"email-error\""))));
     }

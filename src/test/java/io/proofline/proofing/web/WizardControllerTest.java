@@ -1,5 +1,6 @@
 package io.proofline.proofing.web;
 
+import static io.proofline.web.FormPosts.withFormToken;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -83,7 +84,7 @@ class WizardControllerTest {
     void withoutASessionTheWizardSendsThePersonToSignIn() throws Exception {
         when(signedIn.of(any())).thenReturn(Optional.empty());
         mvc.perform(get("/verify")).andExpect(redirectedUrl("/sign-in"));
-        mvc.perform(post("/verify/EnterSsn").param("ssn", "900-12-3456")).andExpect(redirectedUrl("/sign-in"));
+        mvc.perform(post("/verify/EnterSsn").with(withFormToken()).param("ssn", "900-12-3456")).andExpect(redirectedUrl("/sign-in"));
         verify(vault, never()).merge(any(), any());
     }
 
@@ -114,8 +115,8 @@ class WizardControllerTest {
     @Test
     void aFormForAnotherStepChangesNothingAndShowsTheCurrentStep() throws Exception {
         when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "ReviewDetails"));
-        mvc.perform(post("/verify/EnterSsn").param("ssn", "900-12-3456")).andExpect(redirectedUrl("/verify"));
-        mvc.perform(post("/verify/ChooseProofingPath").param("proofingPath", "STATE_ID"))
+        mvc.perform(post("/verify/EnterSsn").with(withFormToken()).param("ssn", "900-12-3456")).andExpect(redirectedUrl("/verify"));
+        mvc.perform(post("/verify/ChooseProofingPath").with(withFormToken()).param("proofingPath", "STATE_ID"))
                 .andExpect(redirectedUrl("/verify"));
         verify(vault, never()).merge(any(), any());
         verify(engine, never()).completeStep(any(), anyString(), anyMap());
@@ -126,19 +127,19 @@ class WizardControllerTest {
         when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "ChooseAddressMethod"));
         doThrow(new StaleStepException(JOURNEY, "ChooseAddressMethod")).when(engine)
                 .completeStep(eq(JOURNEY), eq("ChooseAddressMethod"), anyMap());
-        mvc.perform(post("/verify/ChooseAddressMethod").param("addressMethod", "PHONE"))
+        mvc.perform(post("/verify/ChooseAddressMethod").with(withFormToken()).param("addressMethod", "PHONE"))
                 .andExpect(redirectedUrl("/verify"));
     }
 
     @Test
     void onlyTheChoiceGoesToTheEngineAndAForgedChoiceIsRefused() throws Exception {
         when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "ChooseProofingPath"));
-        mvc.perform(post("/verify/ChooseProofingPath").param("proofingPath", "SKIP_EVERYTHING"))
+        mvc.perform(post("/verify/ChooseProofingPath").with(withFormToken()).param("proofingPath", "SKIP_EVERYTHING"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose how you want to verify your identity.")));
         verify(engine, never()).completeStep(any(), anyString(), anyMap());
 
-        mvc.perform(post("/verify/ChooseProofingPath").param("proofingPath", "IN_PERSON"))
+        mvc.perform(post("/verify/ChooseProofingPath").with(withFormToken()).param("proofingPath", "IN_PERSON"))
                 .andExpect(redirectedUrl("/verify"));
         verify(engine).completeStep(JOURNEY, "ChooseProofingPath", Map.of("proofingPath", "IN_PERSON"));
     }
