@@ -118,6 +118,41 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void anExpiredLetterCodeNoLongerWorksAndANewLetterBringsANewCode() throws Exception {
+        Person person = Person.random();
+        AccountId account = accounts.signUp(person.email(), PASSWORD);
+        JourneyId journey = begin(account, "STATE_ID");
+        throughTheStateId(journey, person);
+        complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "LETTER"));
+        complete(journey, "ConfirmLetterAddress", Map.of());
+        protectTheData(account, journey);
+        awaitTask(journey, "EnterLetterCode");
+        String first = driver().lastSent(journey, "/usps/v1/letters").get("code").asText();
+
+        try {
+            ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(Duration.ofDays(31))));
+            assertThat(letters.verify(journey, first)).as("on day 31").isFalse();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!"RequestNewLetter".equals(engine.currentStep(journey).activityId()) && System.nanoTime() < deadline) {
+                Thread.sleep(50); // the job executor finds the 30-day timer due on the moved clock
+            }
+            complete(journey, "RequestNewLetter", Map.of());
+            awaitTask(journey, "EnterLetterCode");
+            String second = driver().lastSent(journey, "/usps/v1/letters").get("code").asText();
+
+            assertThat(second).isNotEqualTo(first);
+            assertThat(letters.verify(journey, first)).as("the old code stays expired").isFalse();
+            assertThat(letters.verify(journey, second)).isTrue();
+            complete(journey, "EnterLetterCode", Map.of("letterCodeCheck", "PASS"));
+            complete(journey, "ConsentToShare", Map.of());
+            awaitEnded(journey);
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(verifications.verifiedAt(account.toString())).isPresent();
+    }
+
+    @Test
     void fourFailedUploadsLockAndANewJourneyDoesNotEndTheLockoutButAVendorErrorNeverCounts() throws Exception {
         Person person = Person.random();
         AccountId account = accounts.signUp(person.email(), PASSWORD);
