@@ -75,13 +75,16 @@ class CamundaJourneyEngine implements JourneyEngine {
         if (instances.isEmpty()) {
             return new JourneyStep(JourneyStep.Kind.ENDED, null, null, null, Map.of());
         }
+        // Jobs first, then the task: these are separate reads, and a job that creates a person's step commits
+        // the step and its timers together. Read the other way round, a commit between the two reads showed a
+        // step's boundary timer without the step itself (a "waiting" page while the person could act).
+        List<Job> jobs = instances.stream()
+                .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).list().stream())
+                .toList();
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(journey.toString()).singleResult();
         if (task != null) {
             return step(JourneyStep.Kind.TASK, task.getTaskDefinitionKey(), task.getProcessInstanceId());
         }
-        List<Job> jobs = instances.stream()
-                .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).list().stream())
-                .toList();
         for (Job job : jobs) {
             if (job.getRetries() == 0) {
                 return step(JourneyStep.Kind.UNAVAILABLE, job);
