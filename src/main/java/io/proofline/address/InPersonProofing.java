@@ -17,7 +17,6 @@ import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
 import io.proofline.vendors.CheckOutcome;
 import io.proofline.vendors.IdempotencyKey;
-import io.proofline.vendors.PostalAddress;
 import io.proofline.vendors.VendorResult;
 
 /**
@@ -57,7 +56,7 @@ public class InPersonProofing {
         byte[] id = new byte[9];
         RANDOM.nextBytes(id);
         VendorResult<Enrollment> result = usps.enroll(new EnrollmentRequest(HexFormat.of().formatHex(id), pii.firstName(),
-                pii.lastName(), new PostalAddress(pii.street(), null, pii.city(), pii.state(), pii.zip())), key);
+                pii.lastName(), pii.postalAddress()), key);
         if (!(result instanceof VendorResult.Passed<Enrollment> passed)) {
             return new EnrollmentCreated(CheckOutcome.of(result), null);
         }

@@ -17,7 +17,6 @@ import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
 import io.proofline.vendors.CheckOutcome;
 import io.proofline.vendors.IdempotencyKey;
-import io.proofline.vendors.PostalAddress;
 import io.proofline.vendors.VendorId;
 import io.proofline.vendors.VendorResult;
 import io.proofline.vendors.VendorStatus;
@@ -65,7 +64,7 @@ public class PhoneVerification {
             return CheckOutcome.fail("DETAILS_INCOMPLETE");
         }
         return CheckOutcome.of(records.check(new PhoneRecordRequest(pii.phone(), pii.firstName(), pii.lastName(),
-                pii.dateOfBirth(), pii.ssn(), new PostalAddress(pii.street(), null, pii.city(), pii.state(), pii.zip())),
+                pii.dateOfBirth(), pii.ssn(), pii.postalAddress()),
                 key));
     }
 

@@ -12,7 +12,6 @@ import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
 import io.proofline.vendors.CheckOutcome;
 import io.proofline.vendors.IdempotencyKey;
-import io.proofline.vendors.PostalAddress;
 
 /**
  * The checks of seed 004 steps 6-8: only address and SSN may differ from the ID, the details must
@@ -55,7 +54,7 @@ public class IdentityChecks {
             return CheckOutcome.fail("DETAILS_INCOMPLETE");
         }
         return CheckOutcome.of(resolution.resolve(new ResolutionRequest(pii.firstName(), pii.lastName(),
-                pii.dateOfBirth(), pii.ssn(), address(pii)), key));
+                pii.dateOfBirth(), pii.ssn(), pii.postalAddress()), key));
     }
 
     public CheckOutcome confirmWithIssuingState(JourneyId journey, IdempotencyKey key) {
@@ -80,10 +79,6 @@ public class IdentityChecks {
 
     private ProofingPii details(JourneyId journey) {
         return vault.find(journey).orElseGet(ProofingPii::empty);
-    }
-
-    static PostalAddress address(ProofingPii pii) {
-        return new PostalAddress(pii.street(), null, pii.city(), pii.state(), pii.zip());
     }
 
     /** Case, accents and spacing do not make two names different. */

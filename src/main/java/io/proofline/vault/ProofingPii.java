@@ -3,9 +3,12 @@ package io.proofline.vault;
 import java.io.IOException;
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.proofline.vendors.PostalAddress;
 
 /**
  * The personal information proofing collects and verifies. A step fills in what it collected; the others
@@ -18,6 +21,12 @@ public record ProofingPii(String firstName, String lastName, LocalDate dateOfBir
     public ProofingPii(String firstName, String lastName, LocalDate dateOfBirth, String street, String city,
             String state, String zip, String ssn, String phone) {
         this(firstName, lastName, dateOfBirth, street, city, state, zip, ssn, phone, null);
+    }
+
+    /** The address as vendors take it (no second line: the steps collect one street line). */
+    @JsonIgnore
+    public PostalAddress postalAddress() {
+        return new PostalAddress(street, null, city, state, zip);
     }
 
     /** This, with the evidence read from an ID or a PIV/CAC card. */

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,6 +80,15 @@ final class JourneyDriver {
         awaitTask(journey, "EnterOneTimeCode");
         assertThat(verifyCode.test(journey, lastSent(journey, "/telephony/v1/messages").get("code").asText())).isTrue();
         complete(journey, "EnterOneTimeCode", Map.of("oneTimeCodeCheck", "PASS"));
+    }
+
+    /** Letter chosen and the data protected; returns the code printed on the letter that went out. */
+    String byLetter(AccountId account, JourneyId journey) throws Exception {
+        complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "LETTER"));
+        complete(journey, "ConfirmLetterAddress", Map.of());
+        protectTheData(account, journey);
+        awaitTask(journey, "EnterLetterCode");
+        return lastSent(journey, "/usps/v1/letters").get("code").asText();
     }
 
     void upload(JourneyId journey, String marker) throws Exception {

@@ -95,11 +95,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         JourneyId journey = begin(account, "STATE_ID");
 
         throughTheStateId(journey, person);
-        complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "LETTER"));
-        complete(journey, "ConfirmLetterAddress", Map.of());
-        protectTheData(account, journey);
-        awaitTask(journey, "EnterLetterCode");
-        String code = driver().lastSent(journey, "/usps/v1/letters").get("code").asText();
+        String code = driver().byLetter(account, journey);
         assertThat(verifications.verifiedAt(account.toString())).as("not before the code").isEmpty();
 
         SignInResult later = accounts.signIn(person.email(), PASSWORD);
@@ -123,11 +119,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         AccountId account = accounts.signUp(person.email(), PASSWORD);
         JourneyId journey = begin(account, "STATE_ID");
         throughTheStateId(journey, person);
-        complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "LETTER"));
-        complete(journey, "ConfirmLetterAddress", Map.of());
-        protectTheData(account, journey);
-        awaitTask(journey, "EnterLetterCode");
-        String first = driver().lastSent(journey, "/usps/v1/letters").get("code").asText();
+        String first = driver().byLetter(account, journey);
 
         try {
             ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(Duration.ofDays(31))));

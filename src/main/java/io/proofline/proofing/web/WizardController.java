@@ -358,13 +358,8 @@ class WizardController {
     @PostMapping("/verify/EnterOneTimeCode")
     String enterOneTimeCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        return submit(Steps.ENTER_ONE_TIME_CODE, request, response, model, (account, journey, errors) -> {
-            if (code.isBlank()) {
-                errors.put("code", "verify.oneTimeCode.error");
-                return Map.of();
-            }
-            return Map.of("oneTimeCodeCheck", phones.verifyCode(journey, code.strip()) ? "PASS" : "FAIL");
-        });
+        return submit(Steps.ENTER_ONE_TIME_CODE, request, response, model,
+                typedCode(code, "verify.oneTimeCode.error", "oneTimeCodeCheck", phones::verifyCode));
     }
 
     @PostMapping("/verify/ConfirmLetterAddress")
@@ -375,13 +370,8 @@ class WizardController {
     @PostMapping("/verify/EnterLetterCode")
     String enterLetterCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        return submit(Steps.ENTER_LETTER_CODE, request, response, model, (account, journey, errors) -> {
-            if (code.isBlank()) {
-                errors.put("code", "verify.letterCode.error");
-                return Map.of();
-            }
-            return Map.of("letterCodeCheck", letters.verify(journey, code.strip()) ? "PASS" : "FAIL");
-        });
+        return submit(Steps.ENTER_LETTER_CODE, request, response, model,
+                typedCode(code, "verify.letterCode.error", "letterCodeCheck", letters::verify));
     }
 
     @PostMapping("/verify/RequestNewLetter")
@@ -455,6 +445,18 @@ class WizardController {
     }
 
     // ---- how every step's form is handled
+
+    /** A typed code (one-time or letter): required, then checked; the step records only PASS or FAIL. */
+    private static StepWork typedCode(String code, String missingMessage, String outcomeVariable,
+            java.util.function.BiPredicate<JourneyId, String> verify) {
+        return (account, journey, errors) -> {
+            if (code.isBlank()) {
+                errors.put("code", missingMessage);
+                return Map.of();
+            }
+            return Map.of(outcomeVariable, verify.test(journey, code.strip()) ? "PASS" : "FAIL");
+        };
+    }
 
     /** What a step does with its form: fill {@code errors} (field id to message key) or return the variables. */
     @FunctionalInterface
