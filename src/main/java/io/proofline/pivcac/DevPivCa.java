@@ -24,6 +24,8 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -38,14 +40,19 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * TEST MATERIAL for the embedded default only: a development "federal" CA made on first run in the
  * data folder, with an empty CRL reissued at every start and one card holder's certificate (PKCS#12,
- * password {@value #PASSWORD}) to import into a browser for walking the PIV/CAC path by hand. Never
+ * password {@value #PASSWORD}) to import into a browser for walking the PIV/CAC path by hand, and a
+ * self-signed TLS identity for the card-reader port on localhost. Never
  * used when trust anchors are configured, nor outside the embedded default.
  */
 final class DevPivCa {
 
     static final String PASSWORD = "proofline-dev";
 
-    record Material(Path anchors, Path crl, Path holder) {
+    /**
+     * @param server the card-reader port's TLS identity (self-signed for localhost), {@code serverCertificate}
+     *               its certificate alone, for a browser that is to trust it
+     */
+    record Material(Path anchors, Path crl, Path holder, Path server, Path serverCertificate) {
     }
 
     private DevPivCa() {
@@ -54,12 +61,16 @@ final class DevPivCa {
     static synchronized Material ensure(Path dataDir, Clock clock) {
         Path dir = dataDir.resolve("pivcac-dev");
         Path caStore = dir.resolve("dev-ca.p12");
-        Material material = new Material(dir.resolve("dev-ca.pem"), dir.resolve("dev-ca.crl.pem"), dir.resolve("dev-holder.p12"));
+        Material material = new Material(dir.resolve("dev-ca.pem"), dir.resolve("dev-ca.crl.pem"), dir.resolve("dev-holder.p12"),
+                dir.resolve("dev-server.p12"), dir.resolve("dev-server.pem"));
         try {
             Files.createDirectories(dir);
             Instant now = clock.instant();
             if (!Files.exists(caStore)) {
                 create(dir, caStore, material, now);
+            }
+            if (!Files.exists(material.server())) {
+                createServerIdentity(material, now);
             }
             KeyStore ca = load(caStore);
             X509Certificate caCertificate = (X509Certificate) ca.getCertificate("ca");
@@ -106,8 +117,27 @@ final class DevPivCa {
                 dev-holder.p12   a card holder's certificate and key (password: proofline-dev), to import
                                  into a browser and walk the PIV/CAC path by hand
                 dev-ca.p12       the CA's key (password: proofline-dev); delete this folder to start over
+                dev-server.p12   the card-reader port's TLS identity for localhost, self-signed (dev-server.pem:
+                                 its certificate, for a browser to trust)
                 """);
         save(caStore, "ca", caKeys.getPrivate(), caCertificate);
+    }
+
+    /** Separate from the card CA: the port's identity is a web server's, not a federal issuer's. */
+    private static void createServerIdentity(Material material, Instant now)
+            throws IOException, GeneralSecurityException, OperatorCreationException {
+        KeyPair keys = keyPair();
+        X500Name name = new X500Name("CN=localhost, OU=Proofline DEVELOPMENT card reader - TEST ONLY, O=Proofline, C=US");
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(),
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(825))), name, keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1") }));
+        X509Certificate certificate = sign(builder, keys.getPrivate());
+        save(material.server(), "server", keys.getPrivate(), certificate);
+        Files.writeString(material.serverCertificate(), pem(certificate));
     }
 
     private static void save(Path path, String alias, PrivateKey key, Certificate... chain)

@@ -68,9 +68,12 @@ public class PiiVault {
         store.delete(attachmentKey(journey, attachment));
     }
 
-    /** What may be attached to a journey besides its PII. */
+    /**
+     * What may be attached to a journey besides its PII. {@code CARD_HAND_OFF}: the one-time nonce of the link
+     * from the wizard to the card-reader port, so that a link works once.
+     */
     public enum Attachment {
-        DOCUMENT_IMAGES, CERTIFICATE_CHAIN, ONE_TIME_CODE
+        DOCUMENT_IMAGES, CERTIFICATE_CHAIN, ONE_TIME_CODE, CARD_HAND_OFF
     }
 
     private static String attachmentKey(JourneyId journey, Attachment attachment) {

@@ -89,11 +89,12 @@ class WizardController {
     private final SessionEncryptor sessionEncryptor;
     private final IdentityVerifications verifications;
     private final Consents consents;
+    private final CardHandOffs cardHandOffs;
 
     WizardController(SignedInAccounts signedIn, Journeys journeys, JourneyEngine engine, PiiVault vault,
             DocumentCheck documents, PhoneVerification phones, LetterVerification letters, InPersonProofing inPerson,
             Profiles profiles, SessionEncryptor sessionEncryptor, IdentityVerifications verifications,
-            Consents consents) {
+            Consents consents, CardHandOffs cardHandOffs) {
         this.signedIn = signedIn;
         this.journeys = journeys;
         this.engine = engine;
@@ -106,6 +107,7 @@ class WizardController {
         this.sessionEncryptor = sessionEncryptor;
         this.verifications = verifications;
         this.consents = consents;
+        this.cardHandOffs = cardHandOffs;
     }
 
     // ---- the page for where the journey stands
@@ -193,6 +195,10 @@ class WizardController {
                 form.putIfAbsent("state", pii.state());
                 form.putIfAbsent("zip", pii.zip());
                 form.putIfAbsent("ssn", pii.ssn());
+            }
+            case Steps.CONNECT_CARD -> {
+                model.addAttribute("cardReaderUrl", cardHandOffs.link(journey, request).orElse(null));
+                model.addAttribute("noCardPresented", CardReaderController.NO_CARD.equals(request.getParameter("card")));
             }
             case Steps.CONFIRM_LETTER_ADDRESS -> model.addAttribute("pii", vault.find(journey).orElse(ProofingPii.empty()));
             case Steps.SAVE_PERSONAL_KEY -> model.addAttribute("personalKey",
@@ -431,8 +437,8 @@ class WizardController {
     }
 
     /**
-     * The person gives up this journey and starts again (today: a PIV/CAC holder without a card reader on
-     * this site). Lockouts belong to the person, not the journey, so starting again never lifts one.
+     * The person gives up this journey and starts again (a PIV/CAC holder without a card at hand, or on a
+     * site whose card-reader port is closed). Lockouts belong to the person, not the journey, so starting again never lifts one.
      */
     @PostMapping("/verify/start-over")
     String startOver(HttpServletRequest request) {

@@ -1,0 +1,66 @@
+package io.proofline.proofing.web;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.proofline.pivcac.CardReaderPort;
+import io.proofline.pivcac.CertificateCheck;
+import io.proofline.proofing.JourneyEngine;
+import io.proofline.proofing.JourneyStep;
+import io.proofline.proofing.StaleStepException;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The one page of the card-reader port (see {@link CardReaderPort}): the browser arrives from the wizard's
+ * "Connect your card" link, having presented the card's certificate in the TLS handshake. The chain is sealed
+ * in the journey's vault for the {@code ValidateCertificate} step, the {@code ConnectCard} step is completed,
+ * and the browser goes back to the wizard, which shows the check's outcome.
+ */
+@Controller
+class CardReaderController {
+
+    static final String NO_CARD = "none";
+
+    private final CardHandOffs handOffs;
+    private final CertificateCheck certificates;
+    private final JourneyEngine engine;
+
+    CardReaderController(CardHandOffs handOffs, CertificateCheck certificates, JourneyEngine engine) {
+        this.handOffs = handOffs;
+        this.certificates = certificates;
+        this.engine = engine;
+    }
+
+    @GetMapping(CardReaderPort.PATH_PREFIX + "present")
+    String present(@RequestParam(defaultValue = "") String token, HttpServletRequest request, Model model) {
+        Optional<CardHandOffs.HandOff> handOff = handOffs.open(token);
+        if (handOff.isEmpty() || !handOffs.claim(handOff.get())) {
+            // Not ours, used already or too old: nothing happens to the journey; the person goes back and
+            // selects "Connect your card" again, which makes a new link.
+            model.addAttribute("wizard", handOff.map(h -> h.returnTo() + "/verify").orElse(null));
+            return "pivcac/link-expired";
+        }
+        String wizard = handOff.get().returnTo() + "/verify";
+        X509Certificate[] chain = (X509Certificate[]) request.getAttribute(CardReaderPort.CERTIFICATE_ATTRIBUTE);
+        if (chain == null || chain.length == 0) {
+            return "redirect:" + wizard + "?card=" + NO_CARD;
+        }
+        JourneyStep step = engine.currentStep(handOff.get().journey());
+        if (step.kind() == JourneyStep.Kind.TASK && step.is(Steps.CONNECT_CARD)) {
+            certificates.present(handOff.get().journey(), List.of(chain));
+            try {
+                engine.completeStep(handOff.get().journey(), Steps.CONNECT_CARD, Map.of());
+            } catch (StaleStepException anotherTabWasFaster) {
+                // the wizard shows where the journey is now
+            }
+        }
+        return "redirect:" + wizard;
+    }
+}
