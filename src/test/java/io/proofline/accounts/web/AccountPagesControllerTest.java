@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import io.proofline.pivcac.CardReaderPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.proofline.accounts.AccountId;
@@ -50,6 +52,7 @@ class AccountPagesControllerTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean Accounts accounts;
+    @MockitoBean CardReaderPort cardReaderPort;
 
     @Test
     void aSignInSetsAnHttpOnlyLaxSessionCookieAndGoesToTheWizard() throws Exception {

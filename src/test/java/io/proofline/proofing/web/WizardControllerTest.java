@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import io.proofline.pivcac.CardReaderPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.proofline.accounts.AccountId;
@@ -71,6 +73,8 @@ class WizardControllerTest {
     @MockitoBean SessionEncryptor sessionEncryptor;
     @MockitoBean IdentityVerifications verifications;
     @MockitoBean Consents consents;
+    @MockitoBean CardReaderPort cardReaderPort;
+    @MockitoBean CardHandOffs cardHandOffs;
 
     @BeforeEach
     void signedInWithAJourney() {

@@ -76,13 +76,19 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static Browser launch() {
+    /** @param card a PIV/CAC card in the browser's certificate store, or null for none */
+    static Browser launch(CardInReader card) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's Chromium and chromedriver at " + CHROMIUM
                     + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (as .ci/run does)");
         }
         try {
             Path profile = Files.createTempDirectory("proofline-chromium-");
+            // Chromium on Linux keeps client certificates in $HOME/.pki/nssdb: each browser gets a home of its own.
+            Path home = Files.createDirectories(profile.resolve("home"));
+            if (card != null) {
+                card.insertInto(home);
+            }
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             options.addArguments(HEADLESS_FLAGS);
@@ -91,6 +97,7 @@ public final class Browser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
+                    .withEnvironment(Map.of("HOME", home.toString()))
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
@@ -110,9 +117,12 @@ public final class Browser implements AutoCloseable {
         setJavaScriptDisabled(false);
     }
 
-    /** Goes to a path of the service (e.g. {@code /} or {@code /missing?lang=fr}), then checks the page. */
+    /**
+     * Goes to a path of the service (e.g. {@code /} or {@code /missing?lang=fr}), or to an absolute address
+     * (the card-reader port's), then checks the page.
+     */
     public Browser open(String path, String step) {
-        driver.get(baseUrl + path);
+        driver.get(path.startsWith("https://") ? path : baseUrl + path);
         return arrived(step);
     }
 

@@ -19,4 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(BrowserExtension.class)
 @Tag("browser")
 public @interface BrowserTest {
+
+    /**
+     * Whether the browser holds the embedded default's development PIV/CAC card (test material made in the
+     * data folder) and presents it to the card-reader port; see {@link CardInReader}.
+     */
+    boolean withDevelopmentCard() default false;
 }

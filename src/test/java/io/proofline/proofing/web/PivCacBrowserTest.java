@@ -1,0 +1,122 @@
+package io.proofline.proofing.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.proofline.support.PostgresIntegrationTest;
+import io.proofline.support.browser.Browser;
+import io.proofline.support.browser.BrowserTest;
+import io.proofline.vendors.VendorStubServer;
+
+/**
+ * A PIV/CAC holder in Chromium, with the development card in the browser's certificate store: "Connect
+ * your card" leads to the card-reader port, the TLS handshake presents the card (chosen by Chromium's
+ * AutoSelectCertificateForUrls policy, as a person would choose it), and the person comes back to type what
+ * the card does not carry, then goes on by phone to the end.
+ */
+@BrowserTest(withDevelopmentCard = true)
+class PivCacBrowserTest extends PostgresIntegrationTest {
+
+    static final String PASSWORD = "a long and honest passphrase";
+
+    @Autowired VendorStubServer stubs;
+
+    @Test
+    void aCardHolderConnectsTheCardAndVerifiesByPhoneToDone(Browser browser) throws Exception {
+        browser.open("/sign-up", "sign-up");
+        type(browser, "email", "card." + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        type(browser, "password", PASSWORD);
+        submit(browser, "consent", By.id("sign-up"));
+        browser.find(By.cssSelector("label[for=consent]")).click();
+        submit(browser, "path");
+        browser.find(By.cssSelector("label[for=proofingPath-PIV_CAC]")).click();
+        submit(browser, "connect-card");
+
+        assertThat(browser.heading()).isEqualTo("Connect your PIV or CAC card");
+        String cardReader = browser.find(By.id("connect-card")).getDomAttribute("href");
+        assertThat(URI.create(cardReader).getScheme()).isEqualTo("https");
+        assertThat(URI.create(cardReader).getPort()).as("the card-reader port, not the wizard's")
+                .isNotEqualTo(URI.create(browser.driver().getCurrentUrl()).getPort());
+        browser.find(By.id("connect-card")).click();
+        submit(browser, "personal-details", null);
+
+        assertThat(browser.heading()).isEqualTo("Enter your information");
+        type(browser, "firstName", "Fakey");
+        type(browser, "lastName", "McFakerson");
+        browser.find(By.id("dateOfBirth")).sendKeys("01021970");
+        type(browser, "street", "12 Larkspur Way");
+        type(browser, "city", "Bozeman");
+        type(browser, "state", "MT");
+        type(browser, "zip", "59715");
+        type(browser, "ssn", "900-55-" + (1000 + (int) (Math.random() * 8999)));
+        submit(browser, "review");
+
+        assertThat(browser.heading()).isEqualTo("Check your information");
+        assertThat(browser.find(By.id("from-id")).getText()).contains("Fakey McFakerson", "1970-01-02");
+        submit(browser, "address-method");
+        browser.find(By.cssSelector("label[for=addressMethod-PHONE]")).click();
+        submit(browser, "phone");
+        type(browser, "phone", "(406) 555-" + (1000 + (int) (Math.random() * 8999)));
+        submit(browser, "one-time-code");
+        type(browser, "code", lastSent("/telephony/v1/messages", "code"));
+        submit(browser, "password");
+        type(browser, "password", PASSWORD);
+        submit(browser, "personal-key");
+        type(browser, "personalKey", browser.find(By.id("personal-key")).getText().toLowerCase(Locale.ROOT));
+        submit(browser, "share");
+        browser.find(By.cssSelector("label[for=consent]")).click();
+        submit(browser, "done");
+
+        assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");
+
+        browser.open(cardReader, "card-link-used");
+        assertThat(browser.heading()).as("a link works once").isEqualTo("This link has expired");
+        browser.click(By.id("back-to-wizard"), "back-from-used-link");
+        assertThat(browser.heading()).isEqualTo("You are done");
+    }
+
+    // ---- as a person does it
+
+    private static void type(Browser browser, String field, String text) {
+        WebElement input = browser.find(By.id(field));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static void submit(Browser browser, String step) {
+        submit(browser, step, By.id("continue"));
+    }
+
+    /** Clicks (unless already clicked), waits out the checking page, then has the harness check the step. */
+    private static void submit(Browser browser, String step, By button) {
+        if (button != null) {
+            browser.find(button).click();
+        }
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(driver -> driver.getCurrentUrl().startsWith("http://")
+                        && driver.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty());
+        browser.open("/verify", step);
+    }
+
+    private String lastSent(String path, String field) throws Exception {
+        List<LoggedRequest> sent = stubs.server().findAll(postRequestedFor(urlEqualTo(path)));
+        return new ObjectMapper().readTree(sent.get(sent.size() - 1).getBodyAsString()).get(field).asText();
+    }
+}
