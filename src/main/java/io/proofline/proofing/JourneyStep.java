@@ -11,7 +11,8 @@ import java.util.Map;
  * @param activityId        the BPMN id of the step (a user task, a wait, or the check running)
  * @param lockedUntil       end of the lockout being waited out, when {@code kind} is WAITING for one
  * @param attemptsRemaining attempts left before the current step locks, when known
- * @param outcomes          the latest check outcomes (PASS / FAIL / VENDOR_ERROR) by variable name
+ * @param outcomes          the latest check outcomes (PASS / FAIL / VENDOR_ERROR) by variable name, and the
+ *                          reason codes of a failed document or card check (comma-separated) under theirs
  */
 public record JourneyStep(Kind kind, String activityId, Instant lockedUntil, Integer attemptsRemaining,
         Map<String, String> outcomes) {

@@ -24,8 +24,10 @@ import io.proofline.proofing.StaleStepException;
 @Component
 class CamundaJourneyEngine implements JourneyEngine {
 
+    /** Outcomes of the checks, and the reason codes of the failures a person can act on. */
     private static final List<String> OUTCOME_VARIABLES = List.of(ProcessIds.Variables.DOCUMENT_CHECK,
-            ProcessIds.Variables.CERTIFICATE_CHECK, ProcessIds.Variables.RESOLUTION_CHECK,
+            ProcessIds.Variables.DOCUMENT_FAILURE_REASONS, ProcessIds.Variables.CERTIFICATE_CHECK,
+            ProcessIds.Variables.CERTIFICATE_FAILURE_REASONS, ProcessIds.Variables.RESOLUTION_CHECK,
             ProcessIds.Variables.PHONE_CHECK, ProcessIds.Variables.ONE_TIME_CODE_CHECK,
             ProcessIds.Variables.LETTER_CODE_CHECK);
 

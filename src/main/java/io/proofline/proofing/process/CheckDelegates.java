@@ -15,6 +15,7 @@ import io.proofline.pivcac.CertificateCheck;
 import io.proofline.proofing.Journeys;
 import io.proofline.resolution.IdentityChecks;
 import io.proofline.vendors.CheckOutcome;
+import io.proofline.vendors.VendorResult;
 
 /**
  * The checks whose outcome (PASS, FAIL, VENDOR_ERROR) a gateway reads. Each delegate only maps: journey
@@ -25,17 +26,14 @@ class CheckDelegates {
 
     @Bean
     JavaDelegate authenticateDocumentDelegate(DocumentCheck documents) {
-        return execution -> {
-            CheckOutcome outcome = documents.authenticate(journey(execution), key(execution));
-            write(execution, ProcessIds.Variables.DOCUMENT_CHECK, outcome);
-            execution.setVariable(ProcessIds.Variables.DOCUMENT_FAILURE_REASONS, String.join(",", outcome.reasons()));
-        };
+        return execution -> write(execution, ProcessIds.Variables.DOCUMENT_CHECK,
+                ProcessIds.Variables.DOCUMENT_FAILURE_REASONS, documents.authenticate(journey(execution), key(execution)));
     }
 
     @Bean
     JavaDelegate validateCertificateDelegate(CertificateCheck certificates) {
         return execution -> write(execution, ProcessIds.Variables.CERTIFICATE_CHECK,
-                certificates.validate(journey(execution)));
+                ProcessIds.Variables.CERTIFICATE_FAILURE_REASONS, certificates.validate(journey(execution)));
     }
 
     @Bean
@@ -76,5 +74,12 @@ class CheckDelegates {
 
     private static void write(DelegateExecution execution, String variable, CheckOutcome outcome) {
         execution.setVariable(variable, outcome.outcome().name());
+    }
+
+    /** The outcome, and the reason codes the wizard turns into advice (empty unless it failed). */
+    private static void write(DelegateExecution execution, String variable, String reasonsVariable, CheckOutcome outcome) {
+        write(execution, variable, outcome);
+        execution.setVariable(reasonsVariable,
+                outcome.outcome() == VendorResult.Outcome.FAIL ? String.join(",", outcome.reasons()) : "");
     }
 }

@@ -101,8 +101,10 @@ public final class ProcessIds {
         public static final String ATTEMPTS_REMAINING = "attemptsRemaining";
         /** {@link Outcome} of each check. */
         public static final String DOCUMENT_CHECK = "documentCheck";
+        /** Reason codes of a failed check, comma-separated (e.g. IMAGE_GLARE): what the person can do differently. */
         public static final String DOCUMENT_FAILURE_REASONS = "documentFailureReasons";
         public static final String CERTIFICATE_CHECK = "certificateCheck";
+        public static final String CERTIFICATE_FAILURE_REASONS = "certificateFailureReasons";
         public static final String RESOLUTION_CHECK = "resolutionCheck";
         public static final String REVIEW_EDITS_ALLOWED = "reviewEditsAllowed";
         public static final String PHONE_AVAILABLE = "phoneAvailable";

@@ -43,6 +43,11 @@ final class Steps {
             ENTER_ONE_TIME_CODE, "oneTimeCodeCheck",
             ENTER_LETTER_CODE, "letterCodeCheck");
 
+    /** Where a failed check's reason codes are kept, for the steps that turn them into advice. */
+    static final Map<String, String> REASONS_SHOWN_AT = Map.of(
+            UPLOAD_DOCUMENTS, "documentFailureReasons",
+            CONNECT_CARD, "certificateFailureReasons");
+
     private Steps() {
     }
 

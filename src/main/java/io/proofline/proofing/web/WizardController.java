@@ -178,6 +178,9 @@ class WizardController {
         String outcome = outcomeName == null ? null : step.outcomes().get(outcomeName);
         model.addAttribute("vendorError", "VENDOR_ERROR".equals(outcome));
         model.addAttribute("failed", "FAIL".equals(outcome));
+        model.addAttribute("failureAdvice", "FAIL".equals(outcome)
+                ? FailureAdvice.messageKeys(step.outcomes().get(Steps.REASONS_SHOWN_AT.get(step.activityId())))
+                : java.util.List.of());
         model.addAttribute("attemptsRemaining", step.attemptsRemaining());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new LinkedHashMap<String, String>());

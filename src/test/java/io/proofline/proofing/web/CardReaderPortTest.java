@@ -93,7 +93,8 @@ class CardReaderPortTest extends PostgresIntegrationTest {
         assertThat(presented.statusCode()).isEqualTo(302);
         assertThat(awaitTask(journey)).isEqualTo("ConnectCard");
         JourneyStep step = engine.currentStep(journey);
-        assertThat(step.outcomes()).containsEntry("certificateCheck", "FAIL");
+        assertThat(step.outcomes()).containsEntry("certificateCheck", "FAIL")
+                .containsEntry("certificateFailureReasons", "UNTRUSTED_ISSUER");
         assertThat(step.attemptsRemaining()).isEqualTo(3);
     }
 

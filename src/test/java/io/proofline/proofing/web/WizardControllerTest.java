@@ -148,6 +148,27 @@ class WizardControllerTest {
         verify(engine).completeStep(JOURNEY, "ChooseProofingPath", Map.of("proofingPath", "IN_PERSON"));
     }
 
+    @Test
+    void aRefusedCardOrIdSaysWhatToDoAboutItInThePersonsLanguage() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(new JourneyStep(JourneyStep.Kind.TASK, "ConnectCard", null, 2,
+                Map.of("certificateCheck", "FAIL", "certificateFailureReasons", "CERTIFICATE_REVOKED")));
+        mvc.perform(get("/verify"))
+                .andExpect(content().string(containsString("Your card’s certificate has been revoked")))
+                .andExpect(content().string(containsString("You have 2 tries left")));
+
+        when(engine.currentStep(JOURNEY)).thenReturn(new JourneyStep(JourneyStep.Kind.TASK, "UploadDocuments", null, 3,
+                Map.of("documentCheck", "FAIL", "documentFailureReasons", "IMAGE_GLARE,FACE_MISMATCH")));
+        mvc.perform(get("/verify?lang=fr"))
+                .andExpect(content().string(containsString("elle comporte un reflet")))
+                .andExpect(content().string(containsString("sans lunettes ni chapeau")));
+
+        when(engine.currentStep(JOURNEY)).thenReturn(new JourneyStep(JourneyStep.Kind.TASK, "UploadDocuments", null, 3,
+                Map.of("documentCheck", "VENDOR_ERROR", "documentFailureReasons", "")));
+        mvc.perform(get("/verify?lang=en"))
+                .andExpect(content().string(not(containsString("failure-advice"))))
+                .andExpect(content().string(containsString("This did not count against you")));
+    }
+
     private static JourneyStep step(JourneyStep.Kind kind, String activityId) {
         return new JourneyStep(kind, activityId, null, null, Map.of());
     }

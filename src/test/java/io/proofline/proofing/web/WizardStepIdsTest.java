@@ -27,6 +27,17 @@ class WizardStepIdsTest {
         assertThat(constants(Steps.class)).isNotEmpty().allSatisfy(step -> assertThat(activities).contains(step));
         Set<String> outcomes = constants(ProcessIds.Variables.class).stream().collect(Collectors.toSet());
         assertThat(Steps.OUTCOME_SHOWN_AT.values()).allSatisfy(name -> assertThat(outcomes).contains(name));
+        assertThat(Steps.REASONS_SHOWN_AT.values()).allSatisfy(name -> assertThat(outcomes).contains(name));
+    }
+
+    @Test
+    void everyReasonADocumentOrCardCheckCanGiveHasAdviceForThePerson() {
+        assertThat(java.util.stream.Stream.concat(Arrays.stream(io.proofline.documents.DocumentFailure.values()),
+                Arrays.stream(io.proofline.pivcac.PivCacFailure.values())))
+                .allSatisfy(reason -> assertThat(FailureAdvice.hasAdviceFor(reason.code())).as(reason.code()).isTrue());
+        assertThat(FailureAdvice.messageKeys("IMAGE_GLARE, FACE_MISMATCH,IMAGE_GLARE,SOMETHING_NEW"))
+                .containsExactly("verify.advice.imageGlare", "verify.advice.faceMismatch");
+        assertThat(FailureAdvice.messageKeys(null)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,49 @@
+package io.proofline.proofing.web;
+
+import static java.util.Map.entry;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.proofline.documents.DocumentFailure;
+import io.proofline.pivcac.PivCacFailure;
+
+/**
+ * What a person can do about a failed check, by the check's reason codes: the message keys of the advice shown
+ * above the step's form. Codes without advice (none today; the test checks each reason has one) are left out.
+ */
+final class FailureAdvice {
+
+    private static final Map<String, String> MESSAGES = Map.ofEntries(
+            entry(DocumentFailure.IMAGE_GLARE.code(), "verify.advice.imageGlare"),
+            entry(DocumentFailure.IMAGE_BLUR.code(), "verify.advice.imageBlur"),
+            entry(DocumentFailure.IMAGE_RESOLUTION.code(), "verify.advice.imageResolution"),
+            entry(DocumentFailure.DOCUMENT_NOT_AUTHENTIC.code(), "verify.advice.documentNotAuthentic"),
+            entry(DocumentFailure.UNSUPPORTED_DOCUMENT.code(), "verify.advice.unsupportedDocument"),
+            entry(DocumentFailure.FACE_MISMATCH.code(), "verify.advice.faceMismatch"),
+            entry(DocumentFailure.LIVENESS_FAILED.code(), "verify.advice.livenessFailed"),
+            entry(PivCacFailure.CERTIFICATE_EXPIRED.code(), "verify.advice.certificateExpired"),
+            entry(PivCacFailure.CERTIFICATE_REVOKED.code(), "verify.advice.certificateRevoked"),
+            entry(PivCacFailure.UNTRUSTED_ISSUER.code(), "verify.advice.untrustedIssuer"),
+            entry(PivCacFailure.WRONG_KEY_USAGE.code(), "verify.advice.wrongKeyUsage"),
+            entry(PivCacFailure.INVALID_CHAIN.code(), "verify.advice.invalidChain"),
+            entry(PivCacFailure.NO_NAME_IN_CERTIFICATE.code(), "verify.advice.noNameInCertificate"));
+
+    private FailureAdvice() {
+    }
+
+    /** @param reasonCodes comma-separated, as the check recorded them; null or blank for none */
+    static List<String> messageKeys(String reasonCodes) {
+        if (reasonCodes == null || reasonCodes.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(reasonCodes.split(",")).map(String::strip).map(MESSAGES::get).filter(Objects::nonNull)
+                .distinct().toList();
+    }
+
+    static boolean hasAdviceFor(String reasonCode) {
+        return MESSAGES.containsKey(reasonCode);
+    }
+}
