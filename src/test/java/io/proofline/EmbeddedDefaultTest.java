@@ -69,6 +69,32 @@ class EmbeddedDefaultTest {
         assertThat(components.get("db").toString()).contains("H2");
     }
 
+    @Autowired
+    io.proofline.pivcac.CardReaderPort cardReader;
+
+    @Test
+    void theCardReaderPortListensWithTheDevelopmentIdentityForLocalhost() throws Exception {
+        assertThat(cardReader.isOpen()).isTrue();
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (var in = Files.newInputStream(Path.of(DATA_DIR, "pivcac-dev/dev-server.pem"))) {
+            trusted.setCertificateEntry("card-reader",
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory
+                .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+
+        HttpResponse<String> page = HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + cardReader.localPort() + "/pivcac/present")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("This link has expired");
+    }
+
     @Test
     void cockpitServesItsLoginPage() throws Exception {
         // Not following redirects: a redirect to the admin setup page would let anyone create an administrator.

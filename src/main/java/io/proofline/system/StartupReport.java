@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import io.proofline.pivcac.CardReaderPort;
 import io.proofline.vendors.VendorEndpoints;
 
 /** One readable block in the log once the service is ready: where things are, never secrets. */
@@ -22,14 +23,16 @@ class StartupReport {
 
     private final Environment environment;
     private final VendorEndpoints vendors;
+    private final CardReaderPort cardReader;
     private final String operator;
     private final String dataDir;
 
-    StartupReport(Environment environment, VendorEndpoints vendors,
+    StartupReport(Environment environment, VendorEndpoints vendors, CardReaderPort cardReader,
             @Value("${proofline.operator.username}") String operator,
             @Value("${proofline.data-dir}") String dataDir) {
         this.environment = environment;
         this.vendors = vendors;
+        this.cardReader = cardReader;
         this.operator = operator;
         this.dataDir = dataDir;
     }
@@ -46,12 +49,17 @@ class StartupReport {
 
                 ----------------------------------------------------------------
                  Proofline is ready ({} profile)
+                   wizard      {}/verify
+                   PIV/CAC     {}
                    health      {}/actuator/health
                    Cockpit     {}/camunda  (operator '{}'{})
                    database    {}
                    vendors     {}
                 ----------------------------------------------------------------""",
-                postgres ? "postgres" : "embedded default", base, base, operator,
+                postgres ? "postgres" : "embedded default", base,
+                cardReader.isOpen() ? "https://localhost:" + cardReader.localPort() + "  (card-reader port)"
+                        : "card-reader port closed (no TLS identity configured)",
+                base, base, operator,
                 postgres ? "" : ", password in " + dataDir + "/operator-password",
                 redactCredentials(environment.getProperty("spring.datasource.url")), vendors.baseUrl());
     }
