@@ -56,12 +56,17 @@ class CardHandOffs {
     record HandOff(JourneyId journey, String returnTo, Instant expiresAt, byte[] nonce) {
     }
 
+    /** Whether cards can be read here: the card-reader port is open and listening. */
+    boolean available() {
+        return port.isOpen() && port.localPort() > 0;
+    }
+
     /**
      * A new link to the card-reader port for this journey; only the newest link made for a journey works.
      * Empty when the port is closed.
      */
     Optional<String> link(JourneyId journey, HttpServletRequest request) {
-        if (!port.isOpen() || port.localPort() <= 0) {
+        if (!available()) {
             return Optional.empty();
         }
         byte[] nonce = new byte[NONCE_BYTES];

@@ -199,6 +199,7 @@ class WizardController {
                 form.putIfAbsent("zip", pii.zip());
                 form.putIfAbsent("ssn", pii.ssn());
             }
+            case Steps.CHOOSE_PROOFING_PATH -> model.addAttribute("cardsReadHere", cardHandOffs.available());
             case Steps.CONNECT_CARD -> {
                 model.addAttribute("cardReaderUrl", cardHandOffs.link(journey, request).orElse(null));
                 model.addAttribute("noCardPresented", CardReaderController.NO_CARD.equals(request.getParameter("card")));
@@ -239,7 +240,8 @@ class WizardController {
     String chooseProofingPath(@RequestParam(required = false) String proofingPath, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         return submit(Steps.CHOOSE_PROOFING_PATH, request, response, model, (account, journey, errors) -> {
-            if (proofingPath == null || !PROOFING_PATHS.contains(proofingPath)) {
+            if (proofingPath == null || !PROOFING_PATHS.contains(proofingPath)
+                    || "PIV_CAC".equals(proofingPath) && !cardHandOffs.available()) {
                 errors.put("proofingPath-STATE_ID", "verify.path.error");
                 return Map.of();
             }

@@ -149,6 +149,23 @@ class WizardControllerTest {
     }
 
     @Test
+    void whereCardsCannotBeReadTheCardIsNotOfferedAndNotTaken() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "ChooseProofingPath"));
+        when(cardHandOffs.available()).thenReturn(false);
+        mvc.perform(get("/verify")).andExpect(content().string(not(containsString("proofingPath-PIV_CAC"))))
+                .andExpect(content().string(containsString("proofingPath-IN_PERSON")));
+        mvc.perform(post("/verify/ChooseProofingPath").with(withFormToken()).param("proofingPath", "PIV_CAC"))
+                .andExpect(status().isOk());
+        verify(engine, never()).completeStep(any(), anyString(), anyMap());
+
+        when(cardHandOffs.available()).thenReturn(true);
+        mvc.perform(get("/verify")).andExpect(content().string(containsString("proofingPath-PIV_CAC")));
+        mvc.perform(post("/verify/ChooseProofingPath").with(withFormToken()).param("proofingPath", "PIV_CAC"))
+                .andExpect(redirectedUrl("/verify"));
+        verify(engine).completeStep(JOURNEY, "ChooseProofingPath", Map.of("proofingPath", "PIV_CAC"));
+    }
+
+    @Test
     void aRefusedCardOrIdSaysWhatToDoAboutItInThePersonsLanguage() throws Exception {
         when(engine.currentStep(JOURNEY)).thenReturn(new JourneyStep(JourneyStep.Kind.TASK, "ConnectCard", null, 2,
                 Map.of("certificateCheck", "FAIL", "certificateFailureReasons", "CERTIFICATE_REVOKED")));
