@@ -15,14 +15,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -127,6 +130,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.heading()).isEqualTo("Save your personal key");
         String personalKey = browser.find(By.id("personal-key")).getText();
         assertThat(personalKey).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+        printAndCopy(browser, personalKey);
         type(browser, "personalKey", "AAAA-AAAA-AAAA-AAAA");
         browser.click(By.id("continue"), "personal-key-wrong");
         assertThat(browser.find(By.id("personalKey-error")).getText()).contains("not your personal key");
@@ -317,6 +321,11 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         submit(browser, "password");
         type(browser, "password", PASSWORD);
         submit(browser, "personal-key");
+        browser.withoutJavaScript().open("/verify", "personal-key-without-javascript");
+        assertThat(browser.find(By.id("personal-key")).getText()).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+        assertThat(browser.find(By.id("personal-key-actions")).isDisplayed()).as("no button that does nothing").isFalse();
+        assertThat(browser.find(By.id("print-personal-key")).isDisplayed()).isFalse();
+        assertThat(browser.find(By.id("copy-personal-key")).isDisplayed()).isFalse();
         type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
         submit(browser, "post-office");
 
@@ -326,6 +335,58 @@ class WizardBrowserTest extends PostgresIntegrationTest {
     }
 
     // ---- as a person does it
+
+    /**
+     * With JavaScript the personal key page has Print and Copy. Print opens the browser's print dialog (a
+     * stub here: a real dialog would block the test); printed, the page shows the key without buttons or form.
+     * Copy puts exactly the key on the clipboard and says so in a status message, or says it could not.
+     */
+    private static void printAndCopy(Browser browser, String personalKey) {
+        HasCdp chromium = (HasCdp) browser.driver();
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+        String origin = URI.create(browser.driver().getCurrentUrl()).resolve("/").toString().replaceAll("/$", "");
+        WebElement print = browser.find(By.id("print-personal-key"));
+        WebElement copy = browser.find(By.id("copy-personal-key"));
+        WebElement status = browser.find(By.id("personal-key-copy-status"));
+        assertThat(print.isDisplayed()).isTrue();
+        assertThat(copy.isDisplayed()).isTrue();
+        assertThat(print.getText()).isEqualTo("Print");
+        assertThat(copy.getText()).isEqualTo("Copy");
+        assertThat(status.getDomAttribute("role")).isEqualTo("status");
+
+        page.executeScript("window.printed = 0; window.print = () => { window.printed++; };");
+        print.click();
+        assertThat(page.executeScript("return window.printed;")).as("window.print() called").isEqualTo(1L);
+        chromium.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.find(By.id("personal-key")).isDisplayed()).as("the key on paper").isTrue();
+            assertThat(print.isDisplayed()).isFalse();
+            assertThat(browser.find(By.id("continue")).isDisplayed()).as("no form on paper").isFalse();
+            assertThat(browser.find(By.id("sign-out")).isDisplayed()).as("no header on paper").isFalse();
+        } finally {
+            chromium.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+
+        try {
+            chromium.executeCdpCommand("Browser.setPermission", Map.of("origin", origin, "setting", "denied",
+                    "permission", Map.of("name", "clipboard-write")));
+            copy.click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(driver -> !status.getText().isEmpty());
+            assertThat(status.getText()).startsWith("Your browser did not let us copy the key");
+
+            chromium.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+                    "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+            copy.click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(driver -> status.getText().startsWith("Copied"));
+            assertThat(status.getText()).isEqualTo("Copied. Paste your personal key somewhere safe.");
+            assertThat(page.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " navigator.clipboard.readText().then(done, error => done('not read: ' + error));"))
+                    .as("the clipboard holds the key").isEqualTo(personalKey);
+            browser.check("personal-key-copied");
+        } finally {
+            chromium.executeCdpCommand("Browser.resetPermissions", Map.of());
+        }
+    }
 
     private void signUp(Browser browser, String email, String next) {
         assertThat(browser.heading()).isEqualTo("Create an account");

@@ -127,6 +127,11 @@ public final class Browser implements AutoCloseable {
         return click(By.linkText(text), step);
     }
 
+    /** Photographs and checks the page as it is now, after one of its scripts changed it without a navigation. */
+    public Browser check(String step) {
+        return arrived(step);
+    }
+
     /** A phone: 390 x 844 CSS pixels, the page's viewport meta honoured. Applies to the next pages. */
     public Browser asPhone() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
