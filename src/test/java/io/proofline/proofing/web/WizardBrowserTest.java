@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,7 +37,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SignInResult;
+import io.proofline.address.LetterVerification;
 import io.proofline.proofing.JourneyEngine;
+import io.proofline.proofing.JourneyId;
 import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresIntegrationTest;
@@ -58,6 +63,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
     @Autowired Accounts accounts;
     @Autowired Journeys journeys;
     @Autowired JourneyEngine engine;
+    @Autowired LetterVerification letters;
 
     @Test
     void aPersonVerifiesWithAStateIdAndAPhoneFromSignUpToDone(Browser browser) throws Exception {
@@ -244,23 +250,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         String email = email();
         browser.open("/sign-up", "sign-up");
         signUp(browser, email, "consent");
-        throughToTheUpload(browser);
-        upload(browser, "");
-        submit(browser, "ssn");
-        type(browser, "ssn", "900-33-4567");
-        submit(browser, "review");
-        submit(browser, "address-method");
-        browser.find(By.cssSelector("label[for=addressMethod-LETTER]")).click();
-        submit(browser, "letter-address");
-
-        assertThat(browser.heading()).isEqualTo("Mail a letter to this address");
-        assertThat(browser.find(By.id("letter-address")).getText()).contains("FAKEY MCFAKERSON", "1 FAKE RD");
-        submit(browser, "password");
-        type(browser, "password", PASSWORD);
-        submit(browser, "personal-key");
-        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
-        submit(browser, "letter-code");
-        assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
+        throughToTheLetterCode(browser, "900-33-4567");
 
         browser.click(By.id("sign-out"), "signed-out");
         type(browser, "email", email);
@@ -277,6 +267,61 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         browser.find(By.cssSelector("label[for=consent]")).click();
         submit(browser, "done");
         assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");
+    }
+
+    @Test
+    void byLetterAnExpiredCodeLeadsToANewLetterWhoseNewCodeWorks(Browser browser) throws Exception {
+        String email = email();
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email, "consent");
+        throughToTheLetterCode(browser, "900-55-6789");
+        JourneyId journey = journeys.startOrResume(accountOf(email)).id();
+        String firstCode = lastSent("/usps/v1/letters", "code");
+        Instant firstExpiry = letters.latestCodeExpiry(journey).orElseThrow();
+        assertThat(browser.find(By.id("letter-code-deadline")).getText())
+                .isEqualTo("Enter it before " + LocalTimes.dateAndTime(firstExpiry, Locale.ENGLISH) + ".");
+
+        try {
+            // A month later (proofline.policy.letter-code-validity is 30 days): the engine's clock moves, the
+            // job executor finds the code's timer due, and the session from a month ago has ended.
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100))
+                    .until(driver -> engine.currentStep(journey).is("RequestNewLetter"));
+            browser.open("/verify", "a-month-later");
+            assertThat(browser.heading()).isEqualTo("Sign in");
+            type(browser, "email", email);
+            type(browser, "password", PASSWORD);
+            submit(browser, "code-expired", By.id("sign-in"));
+
+            assertThat(browser.heading()).isEqualTo("Your code has expired");
+            assertThat(browser.find(By.id("code-expired")).getText()).isEqualTo("The code in the letter we mailed you expired on "
+                    + LocalTimes.dateAndTime(firstExpiry, Locale.ENGLISH) + ". It no longer works.");
+            assertThat(browser.find(By.id("new-letter")).getText()).isEqualTo("We will mail a new letter with a new code"
+                    + " to the address you confirmed. The new code works for 30 days from the day we mail it.");
+            assertThat(browser.find(By.id("continue")).getText()).isEqualTo("Send a new letter");
+            submit(browser, "new-letter-code");
+
+            assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
+            String secondCode = lastSent("/usps/v1/letters", "code");
+            Instant secondExpiry = letters.latestCodeExpiry(journey).orElseThrow();
+            assertThat(secondCode).isNotEqualTo(firstCode);
+            assertThat(secondExpiry).as("30 days from day 31").isAfter(firstExpiry.plus(Duration.ofDays(30)));
+            assertThat(browser.find(By.id("letter-code-deadline")).getText())
+                    .isEqualTo("Enter it before " + LocalTimes.dateAndTime(secondExpiry, Locale.ENGLISH) + ".");
+
+            type(browser, "code", firstCode);
+            submit(browser, "old-code-refused");
+            assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
+            assertThat(browser.find(By.id("check-failed")).getText()).contains("That did not work");
+            type(browser, "code", secondCode);
+            submit(browser, "share");
+            assertThat(browser.heading()).isEqualTo("Share your verified information");
+            browser.find(By.cssSelector("label[for=consent]")).click();
+            submit(browser, "done");
+            assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test
@@ -404,6 +449,27 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         submit(browser, "path");
         browser.find(By.cssSelector("label[for=proofingPath-STATE_ID]")).click();
         submit(browser, "upload");
+    }
+
+    /** The letter path from the consent page to "enter the code from your letter", the letter sent. */
+    private void throughToTheLetterCode(Browser browser, String ssn) {
+        throughToTheUpload(browser);
+        upload(browser, "");
+        submit(browser, "ssn");
+        type(browser, "ssn", ssn);
+        submit(browser, "review");
+        submit(browser, "address-method");
+        browser.find(By.cssSelector("label[for=addressMethod-LETTER]")).click();
+        submit(browser, "letter-address");
+
+        assertThat(browser.heading()).isEqualTo("Mail a letter to this address");
+        assertThat(browser.find(By.id("letter-address")).getText()).contains("FAKEY MCFAKERSON", "1 FAKE RD");
+        submit(browser, "password");
+        type(browser, "password", PASSWORD);
+        submit(browser, "personal-key");
+        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
+        submit(browser, "letter-code");
+        assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
     }
 
     private void upload(Browser browser, String marker) {
