@@ -45,13 +45,16 @@ import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.support.browser.Browser;
 import io.proofline.support.browser.BrowserTest;
+import io.proofline.support.browser.StoppedRequests;
 import io.proofline.vendors.VendorStubServer;
 import io.proofline.web.LocalTimes;
 
 /**
  * The wizard as a person uses it in Chromium: sign up, then every step of the state ID + phone path typed
- * and clicked to the end; four rejected IDs and the lockout page with its end time; a vendor outage that
- * does not count; and a journey in French up to the review. Every page passes axe and is photographed.
+ * and clicked to the end, the personal key printed and copied; the letter path, with a code typed after a
+ * later sign-in and with a code that expired; four rejected IDs and the lockout page with its end time; a
+ * vendor outage that does not count; the "we are checking" page while a slow check runs, and without
+ * JavaScript; in person; and a journey in French up to the review. Every page passes axe and is photographed.
  */
 @BrowserTest
 class WizardBrowserTest extends PostgresIntegrationTest {
@@ -205,6 +208,49 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         upload(browser, "");
         submit(browser, "after-outage");
         assertThat(browser.heading()).isEqualTo("Enter your Social Security number");
+    }
+
+    @Test
+    void whileACheckRunsThePersonIsToldSoOnAPageThatPassesAxe(Browser browser) throws Exception {
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email(), "consent");
+        throughToTheUpload(browser);
+        upload(browser, "STUB:SLOW");
+
+        // The page reloads itself at once and the server holds that reload while the check runs. Here the
+        // browser stops the reload, as a person pressing Stop would, so the page stays put for the harness.
+        try (StoppedRequests reloads = browser.stopping("*/verify?checkingSince=*")) {
+            browser.click(By.id("continue"), "checking");
+            assertThat(reloads.count()).as("the page reloaded itself at once").isEqualTo(1);
+        }
+        assertThat(browser.heading()).isEqualTo("We are checking your information");
+        assertThat(browser.find(By.cssSelector("main .usa-intro")).getText())
+                .isEqualTo("This usually takes a few seconds. Please keep this page open.");
+        assertThat(browser.driver().findElements(By.id("taking-long"))).isEmpty();
+        assertThat(browser.find(By.cssSelector("meta[http-equiv=refresh]")).getDomAttribute("content"))
+                .startsWith("0;url=/verify?checkingSince=");
+        assertThat(browser.driver().getCurrentUrl()).as("the page stayed put").endsWith("/verify");
+
+        browser.find(By.linkText("Refresh now")).click(); // not photographed: the check may still run, and reload
+        awaitTheJourney(browser, "ssn");
+        assertThat(browser.heading()).isEqualTo("Enter your Social Security number");
+    }
+
+    @Test
+    void withoutJavaScriptTheCheckingPageMovesOnByItself(Browser browser) {
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email(), "consent");
+        throughToTheUpload(browser);
+        browser.withoutJavaScript().open("/verify", "upload-without-javascript");
+        upload(browser, "STUB:SLOW");
+        browser.find(By.id("continue")).click();
+
+        // From here the test does not navigate: only the checking page's own meta refresh can move it on.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(driver -> "Enter your Social Security number".equals(driver.findElement(By.tagName("h1")).getText()));
+        assertThat(browser.driver().getCurrentUrl()).as("reached through the checking page's reload")
+                .contains("/verify?checkingSince=");
+        browser.open("/verify", "ssn-without-javascript");
     }
 
     @Test
@@ -490,11 +536,16 @@ class WizardBrowserTest extends PostgresIntegrationTest {
 
     /**
      * Submits, waits while the page says "we are checking", then has the harness check the page the journey
-     * arrived at. The checking page itself is not photographed: it reloads at once, and Chromium's
-     * screenshot waits on that navigation (it hung a run); WizardControllerTest checks what it says.
+     * arrived at. The checking page is not photographed here: it reloads at once, and Chromium's screenshot
+     * waits on that navigation (it hung a run); whileACheckRunsThePersonIsToldSoOnAPageThatPassesAxe holds it.
      */
     private static void submit(Browser browser, String step, By button) {
         browser.find(button).click();
+        awaitTheJourney(browser, step);
+    }
+
+    /** Waits while the page says "we are checking" (it reloads itself), then checks the step reached. */
+    private static void awaitTheJourney(Browser browser, String step) {
         String wizard = URI.create(browser.driver().getCurrentUrl()).resolve("/verify").toString();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(WebDriverException.class)
                 .until(driver -> {
