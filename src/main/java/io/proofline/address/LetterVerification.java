@@ -2,6 +2,7 @@ package io.proofline.address;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -107,6 +108,17 @@ public class LetterVerification {
                 .param("candidates", fingerprints.code("letter", typed).candidates())
                 .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).single() > 0;
+    }
+
+    /** When the code of the latest letter sent for this journey stops (or stopped) working; empty before any letter. */
+    public Optional<Instant> latestCodeExpiry(JourneyId journey) {
+        return jdbc.sql("select expires_at from letter_code where journey_id = ? order by expires_at desc limit 1")
+                .param(journey.value()).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    /** How long a letter's code works after the letter is sent ({@code proofline.policy.letter-code-validity}). */
+    public Duration codeValidity() {
+        return policy.letterCodeValidity();
     }
 
     /** The journey is over: the letter's name and address are no longer needed. */

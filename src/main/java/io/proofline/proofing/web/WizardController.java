@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.AccountsException;
@@ -207,6 +208,13 @@ class WizardController {
             case Steps.CONFIRM_LETTER_ADDRESS -> model.addAttribute("pii", vault.find(journey).orElse(ProofingPii.empty()));
             case Steps.SAVE_PERSONAL_KEY -> model.addAttribute("personalKey",
                     sealedPersonalKey(request, journey).map(WizardController::formatted).orElse(null));
+            case Steps.ENTER_LETTER_CODE -> letters.latestCodeExpiry(journey).ifPresent(expiry -> model.addAttribute(
+                    "letterCodeExpiresAt", LocalTimes.dateAndTime(expiry, RequestContextUtils.getLocale(request))));
+            case Steps.REQUEST_NEW_LETTER -> {
+                letters.latestCodeExpiry(journey).ifPresent(expiry -> model.addAttribute(
+                        "letterCodeExpiredAt", LocalTimes.dateAndTime(expiry, RequestContextUtils.getLocale(request))));
+                model.addAttribute("letterCodeValidityDays", letters.codeValidity().toDays());
+            }
             default -> {
                 // the other steps show only their form
             }

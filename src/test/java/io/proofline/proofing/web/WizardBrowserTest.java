@@ -13,16 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,19 +37,24 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SignInResult;
+import io.proofline.address.LetterVerification;
 import io.proofline.proofing.JourneyEngine;
+import io.proofline.proofing.JourneyId;
 import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.support.browser.Browser;
 import io.proofline.support.browser.BrowserTest;
+import io.proofline.support.browser.StoppedRequests;
 import io.proofline.vendors.VendorStubServer;
 import io.proofline.web.LocalTimes;
 
 /**
  * The wizard as a person uses it in Chromium: sign up, then every step of the state ID + phone path typed
- * and clicked to the end; four rejected IDs and the lockout page with its end time; a vendor outage that
- * does not count; and a journey in French up to the review. Every page passes axe and is photographed.
+ * and clicked to the end, the personal key printed and copied; the letter path, with a code typed after a
+ * later sign-in and with a code that expired; four rejected IDs and the lockout page with its end time; a
+ * vendor outage that does not count; the "we are checking" page while a slow check runs, and without
+ * JavaScript; in person; and a journey in French up to the review. Every page passes axe and is photographed.
  */
 @BrowserTest
 class WizardBrowserTest extends PostgresIntegrationTest {
@@ -55,6 +66,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
     @Autowired Accounts accounts;
     @Autowired Journeys journeys;
     @Autowired JourneyEngine engine;
+    @Autowired LetterVerification letters;
 
     @Test
     void aPersonVerifiesWithAStateIdAndAPhoneFromSignUpToDone(Browser browser) throws Exception {
@@ -127,6 +139,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.heading()).isEqualTo("Save your personal key");
         String personalKey = browser.find(By.id("personal-key")).getText();
         assertThat(personalKey).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+        printAndCopy(browser, personalKey);
         type(browser, "personalKey", "AAAA-AAAA-AAAA-AAAA");
         browser.click(By.id("continue"), "personal-key-wrong");
         assertThat(browser.find(By.id("personalKey-error")).getText()).contains("not your personal key");
@@ -198,6 +211,49 @@ class WizardBrowserTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void whileACheckRunsThePersonIsToldSoOnAPageThatPassesAxe(Browser browser) throws Exception {
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email(), "consent");
+        throughToTheUpload(browser);
+        upload(browser, "STUB:SLOW");
+
+        // The page reloads itself at once and the server holds that reload while the check runs. Here the
+        // browser stops the reload, as a person pressing Stop would, so the page stays put for the harness.
+        try (StoppedRequests reloads = browser.stopping("*/verify?checkingSince=*")) {
+            browser.click(By.id("continue"), "checking");
+            assertThat(reloads.count()).as("the page reloaded itself at once").isEqualTo(1);
+        }
+        assertThat(browser.heading()).isEqualTo("We are checking your information");
+        assertThat(browser.find(By.cssSelector("main .usa-intro")).getText())
+                .isEqualTo("This usually takes a few seconds. Please keep this page open.");
+        assertThat(browser.driver().findElements(By.id("taking-long"))).isEmpty();
+        assertThat(browser.find(By.cssSelector("meta[http-equiv=refresh]")).getDomAttribute("content"))
+                .startsWith("0;url=/verify?checkingSince=");
+        assertThat(browser.driver().getCurrentUrl()).as("the page stayed put").endsWith("/verify");
+
+        browser.find(By.linkText("Refresh now")).click(); // not photographed: the check may still run, and reload
+        awaitTheJourney(browser, "ssn");
+        assertThat(browser.heading()).isEqualTo("Enter your Social Security number");
+    }
+
+    @Test
+    void withoutJavaScriptTheCheckingPageMovesOnByItself(Browser browser) {
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email(), "consent");
+        throughToTheUpload(browser);
+        browser.withoutJavaScript().open("/verify", "upload-without-javascript");
+        upload(browser, "STUB:SLOW");
+        browser.find(By.id("continue")).click();
+
+        // From here the test does not navigate: only the checking page's own meta refresh can move it on.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(driver -> "Enter your Social Security number".equals(driver.findElement(By.tagName("h1")).getText()));
+        assertThat(browser.driver().getCurrentUrl()).as("reached through the checking page's reload")
+                .contains("/verify?checkingSince=");
+        browser.open("/verify", "ssn-without-javascript");
+    }
+
+    @Test
     void aJourneyInFrenchToTheReview(Browser browser) throws Exception {
         browser.open("/sign-up?lang=fr", "inscription");
         assertThat(browser.heading()).isEqualTo("Créer un compte");
@@ -240,23 +296,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         String email = email();
         browser.open("/sign-up", "sign-up");
         signUp(browser, email, "consent");
-        throughToTheUpload(browser);
-        upload(browser, "");
-        submit(browser, "ssn");
-        type(browser, "ssn", "900-33-4567");
-        submit(browser, "review");
-        submit(browser, "address-method");
-        browser.find(By.cssSelector("label[for=addressMethod-LETTER]")).click();
-        submit(browser, "letter-address");
-
-        assertThat(browser.heading()).isEqualTo("Mail a letter to this address");
-        assertThat(browser.find(By.id("letter-address")).getText()).contains("FAKEY MCFAKERSON", "1 FAKE RD");
-        submit(browser, "password");
-        type(browser, "password", PASSWORD);
-        submit(browser, "personal-key");
-        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
-        submit(browser, "letter-code");
-        assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
+        throughToTheLetterCode(browser, "900-33-4567");
 
         browser.click(By.id("sign-out"), "signed-out");
         type(browser, "email", email);
@@ -273,6 +313,61 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         browser.find(By.cssSelector("label[for=consent]")).click();
         submit(browser, "done");
         assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");
+    }
+
+    @Test
+    void byLetterAnExpiredCodeLeadsToANewLetterWhoseNewCodeWorks(Browser browser) throws Exception {
+        String email = email();
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email, "consent");
+        throughToTheLetterCode(browser, "900-55-6789");
+        JourneyId journey = journeys.startOrResume(accountOf(email)).id();
+        String firstCode = lastSent("/usps/v1/letters", "code");
+        Instant firstExpiry = letters.latestCodeExpiry(journey).orElseThrow();
+        assertThat(browser.find(By.id("letter-code-deadline")).getText())
+                .isEqualTo("Enter it before " + LocalTimes.dateAndTime(firstExpiry, Locale.ENGLISH) + ".");
+
+        try {
+            // A month later (proofline.policy.letter-code-validity is 30 days): the engine's clock moves, the
+            // job executor finds the code's timer due, and the session from a month ago has ended.
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100))
+                    .until(driver -> engine.currentStep(journey).is("RequestNewLetter"));
+            browser.open("/verify", "a-month-later");
+            assertThat(browser.heading()).isEqualTo("Sign in");
+            type(browser, "email", email);
+            type(browser, "password", PASSWORD);
+            submit(browser, "code-expired", By.id("sign-in"));
+
+            assertThat(browser.heading()).isEqualTo("Your code has expired");
+            assertThat(browser.find(By.id("code-expired")).getText()).isEqualTo("The code in the letter we mailed you expired on "
+                    + LocalTimes.dateAndTime(firstExpiry, Locale.ENGLISH) + ". It no longer works.");
+            assertThat(browser.find(By.id("new-letter")).getText()).isEqualTo("We will mail a new letter with a new code"
+                    + " to the address you confirmed. The new code works for 30 days from the day we mail it.");
+            assertThat(browser.find(By.id("continue")).getText()).isEqualTo("Send a new letter");
+            submit(browser, "new-letter-code");
+
+            assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
+            String secondCode = lastSent("/usps/v1/letters", "code");
+            Instant secondExpiry = letters.latestCodeExpiry(journey).orElseThrow();
+            assertThat(secondCode).isNotEqualTo(firstCode);
+            assertThat(secondExpiry).as("30 days from day 31").isAfter(firstExpiry.plus(Duration.ofDays(30)));
+            assertThat(browser.find(By.id("letter-code-deadline")).getText())
+                    .isEqualTo("Enter it before " + LocalTimes.dateAndTime(secondExpiry, Locale.ENGLISH) + ".");
+
+            type(browser, "code", firstCode);
+            submit(browser, "old-code-refused");
+            assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
+            assertThat(browser.find(By.id("check-failed")).getText()).contains("That did not work");
+            type(browser, "code", secondCode);
+            submit(browser, "share");
+            assertThat(browser.heading()).isEqualTo("Share your verified information");
+            browser.find(By.cssSelector("label[for=consent]")).click();
+            submit(browser, "done");
+            assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test
@@ -317,6 +412,11 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         submit(browser, "password");
         type(browser, "password", PASSWORD);
         submit(browser, "personal-key");
+        browser.withoutJavaScript().open("/verify", "personal-key-without-javascript");
+        assertThat(browser.find(By.id("personal-key")).getText()).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+        assertThat(browser.find(By.id("personal-key-actions")).isDisplayed()).as("no button that does nothing").isFalse();
+        assertThat(browser.find(By.id("print-personal-key")).isDisplayed()).isFalse();
+        assertThat(browser.find(By.id("copy-personal-key")).isDisplayed()).isFalse();
         type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
         submit(browser, "post-office");
 
@@ -326,6 +426,58 @@ class WizardBrowserTest extends PostgresIntegrationTest {
     }
 
     // ---- as a person does it
+
+    /**
+     * With JavaScript the personal key page has Print and Copy. Print opens the browser's print dialog (a
+     * stub here: a real dialog would block the test); printed, the page shows the key without buttons or form.
+     * Copy puts exactly the key on the clipboard and says so in a status message, or says it could not.
+     */
+    private static void printAndCopy(Browser browser, String personalKey) {
+        HasCdp chromium = (HasCdp) browser.driver();
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+        String origin = URI.create(browser.driver().getCurrentUrl()).resolve("/").toString().replaceAll("/$", "");
+        WebElement print = browser.find(By.id("print-personal-key"));
+        WebElement copy = browser.find(By.id("copy-personal-key"));
+        WebElement status = browser.find(By.id("personal-key-copy-status"));
+        assertThat(print.isDisplayed()).isTrue();
+        assertThat(copy.isDisplayed()).isTrue();
+        assertThat(print.getText()).isEqualTo("Print");
+        assertThat(copy.getText()).isEqualTo("Copy");
+        assertThat(status.getDomAttribute("role")).isEqualTo("status");
+
+        page.executeScript("window.printed = 0; window.print = () => { window.printed++; };");
+        print.click();
+        assertThat(page.executeScript("return window.printed;")).as("window.print() called").isEqualTo(1L);
+        chromium.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.find(By.id("personal-key")).isDisplayed()).as("the key on paper").isTrue();
+            assertThat(print.isDisplayed()).isFalse();
+            assertThat(browser.find(By.id("continue")).isDisplayed()).as("no form on paper").isFalse();
+            assertThat(browser.find(By.id("sign-out")).isDisplayed()).as("no header on paper").isFalse();
+        } finally {
+            chromium.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+
+        try {
+            chromium.executeCdpCommand("Browser.setPermission", Map.of("origin", origin, "setting", "denied",
+                    "permission", Map.of("name", "clipboard-write")));
+            copy.click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(driver -> !status.getText().isEmpty());
+            assertThat(status.getText()).startsWith("Your browser did not let us copy the key");
+
+            chromium.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+                    "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+            copy.click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(driver -> status.getText().startsWith("Copied"));
+            assertThat(status.getText()).isEqualTo("Copied. Paste your personal key somewhere safe.");
+            assertThat(page.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " navigator.clipboard.readText().then(done, error => done('not read: ' + error));"))
+                    .as("the clipboard holds the key").isEqualTo(personalKey);
+            browser.check("personal-key-copied");
+        } finally {
+            chromium.executeCdpCommand("Browser.resetPermissions", Map.of());
+        }
+    }
 
     private void signUp(Browser browser, String email, String next) {
         assertThat(browser.heading()).isEqualTo("Create an account");
@@ -343,6 +495,27 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         submit(browser, "path");
         browser.find(By.cssSelector("label[for=proofingPath-STATE_ID]")).click();
         submit(browser, "upload");
+    }
+
+    /** The letter path from the consent page to "enter the code from your letter", the letter sent. */
+    private void throughToTheLetterCode(Browser browser, String ssn) {
+        throughToTheUpload(browser);
+        upload(browser, "");
+        submit(browser, "ssn");
+        type(browser, "ssn", ssn);
+        submit(browser, "review");
+        submit(browser, "address-method");
+        browser.find(By.cssSelector("label[for=addressMethod-LETTER]")).click();
+        submit(browser, "letter-address");
+
+        assertThat(browser.heading()).isEqualTo("Mail a letter to this address");
+        assertThat(browser.find(By.id("letter-address")).getText()).contains("FAKEY MCFAKERSON", "1 FAKE RD");
+        submit(browser, "password");
+        type(browser, "password", PASSWORD);
+        submit(browser, "personal-key");
+        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
+        submit(browser, "letter-code");
+        assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
     }
 
     private void upload(Browser browser, String marker) {
@@ -363,11 +536,16 @@ class WizardBrowserTest extends PostgresIntegrationTest {
 
     /**
      * Submits, waits while the page says "we are checking", then has the harness check the page the journey
-     * arrived at. The checking page itself is not photographed: it reloads at once, and Chromium's
-     * screenshot waits on that navigation (it hung a run); WizardControllerTest checks what it says.
+     * arrived at. The checking page is not photographed here: it reloads at once, and Chromium's screenshot
+     * waits on that navigation (it hung a run); whileACheckRunsThePersonIsToldSoOnAPageThatPassesAxe holds it.
      */
     private static void submit(Browser browser, String step, By button) {
         browser.find(button).click();
+        awaitTheJourney(browser, step);
+    }
+
+    /** Waits while the page says "we are checking" (it reloads itself), then checks the step reached. */
+    private static void awaitTheJourney(Browser browser, String step) {
         String wizard = URI.create(browser.driver().getCurrentUrl()).resolve("/verify").toString();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(WebDriverException.class)
                 .until(driver -> {

@@ -17,7 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +50,7 @@ import io.proofline.proofing.Journeys;
 import io.proofline.proofing.StaleStepException;
 import io.proofline.sharing.Consents;
 import io.proofline.vault.PiiVault;
+import io.proofline.web.LocalTimes;
 
 /**
  * The wizard's answers to where the engine says a journey stands, with the engine and the services
@@ -106,6 +109,25 @@ class WizardControllerTest {
         mvc.perform(get("/verify").param("checkingSince", Long.toString(aMinuteAgo)))
                 .andExpect(content().string(containsString("This is taking longer than usual")))
                 .andExpect(content().string(containsString("checkingSince=" + aMinuteAgo)));
+    }
+
+    @Test
+    void anExpiredLetterCodeSaysWhenItStoppedWorkingAndHowLongTheNewLettersCodeWorks() throws Exception {
+        Instant expired = Instant.parse("2026-03-01T12:00:00Z");
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "RequestNewLetter"));
+        when(letters.latestCodeExpiry(JOURNEY)).thenReturn(Optional.of(expired));
+        when(letters.codeValidity()).thenReturn(Duration.ofDays(30));
+        mvc.perform(get("/verify?lang=fr"))
+                .andExpect(content().string(containsString("Votre code a expiré")))
+                .andExpect(content().string(containsString("a expiré le "
+                        + LocalTimes.dateAndTime(expired, Locale.FRENCH) + ". Il ne fonctionne plus.")))
+                .andExpect(content().string(containsString("valable 30 jours à partir de son envoi")));
+
+        when(letters.latestCodeExpiry(JOURNEY)).thenReturn(Optional.empty());
+        when(letters.codeValidity()).thenReturn(Duration.ofDays(1));
+        mvc.perform(get("/verify?lang=en"))
+                .andExpect(content().string(containsString("The code in the letter we mailed you has expired. It no longer works.")))
+                .andExpect(content().string(containsString("The new code works for 1 day from the day we mail it.")));
     }
 
     @Test

@@ -137,6 +137,21 @@ public final class Browser implements AutoCloseable {
         return click(By.linkText(text), step);
     }
 
+    /** Photographs and checks the page as it is now, after one of its scripts changed it without a navigation. */
+    public Browser check(String step) {
+        return arrived(step);
+    }
+
+    /**
+     * Until closed, the browser stops every request whose address matches {@code urlPattern} (CDP wildcards),
+     * as a person pressing Stop would, so a navigation there leaves the page as it is. For a page that reloads
+     * itself at once (the wizard's "we are checking"), which could not otherwise be photographed or checked
+     * while it shows: a screenshot waits on the pending navigation.
+     */
+    public StoppedRequests stopping(String urlPattern) {
+        return StoppedRequests.matching(driver, urlPattern);
+    }
+
     /** A phone: 390 x 844 CSS pixels, the page's viewport meta honoured. Applies to the next pages. */
     public Browser asPhone() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
