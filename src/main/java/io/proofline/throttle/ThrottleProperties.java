@@ -24,6 +24,11 @@ public record ThrottleProperties(Map<String, Limit> throttle) {
         }
     }
 
+    /** How long a lockout of this type lasts (its window), as a person is told before it happens. */
+    public Duration lockoutLength(ThrottleType type) {
+        return limit(type).window();
+    }
+
     Limit limit(ThrottleType type) {
         Limit limit = throttle.get(type.name());
         if (limit == null) {

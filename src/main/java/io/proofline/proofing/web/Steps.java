@@ -43,6 +43,15 @@ final class Steps {
             ENTER_ONE_TIME_CODE, "oneTimeCodeCheck",
             ENTER_LETTER_CODE, "letterCodeCheck");
 
+    /** The lockout (proofline.throttle.<type>) that a failed check at each step counts toward. */
+    static final Map<String, String> LOCKOUT_AT = Map.of(
+            UPLOAD_DOCUMENTS, "document",
+            CONNECT_CARD, "piv-cac",
+            REVIEW_DETAILS, "resolution",
+            CHOOSE_ADDRESS_METHOD, "phone",
+            ENTER_ONE_TIME_CODE, "one-time-code",
+            ENTER_LETTER_CODE, "letter-code");
+
     /** Where a failed check's reason codes are kept, for the steps that turn them into advice. */
     static final Map<String, String> REASONS_SHOWN_AT = Map.of(
             UPLOAD_DOCUMENTS, "documentFailureReasons",

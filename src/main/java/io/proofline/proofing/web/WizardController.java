@@ -41,6 +41,8 @@ import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.proofing.StaleStepException;
 import io.proofline.sharing.Consents;
+import io.proofline.throttle.ThrottleProperties;
+import io.proofline.throttle.ThrottleType;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
 import io.proofline.web.LocalTimes;
@@ -91,11 +93,12 @@ class WizardController {
     private final IdentityVerifications verifications;
     private final Consents consents;
     private final CardHandOffs cardHandOffs;
+    private final ThrottleProperties throttles;
 
     WizardController(SignedInAccounts signedIn, Journeys journeys, JourneyEngine engine, PiiVault vault,
             DocumentCheck documents, PhoneVerification phones, LetterVerification letters, InPersonProofing inPerson,
             Profiles profiles, SessionEncryptor sessionEncryptor, IdentityVerifications verifications,
-            Consents consents, CardHandOffs cardHandOffs) {
+            Consents consents, CardHandOffs cardHandOffs, ThrottleProperties throttles) {
         this.signedIn = signedIn;
         this.journeys = journeys;
         this.engine = engine;
@@ -109,6 +112,7 @@ class WizardController {
         this.verifications = verifications;
         this.consents = consents;
         this.cardHandOffs = cardHandOffs;
+        this.throttles = throttles;
     }
 
     // ---- the page for where the journey stands
@@ -179,10 +183,12 @@ class WizardController {
         String outcome = outcomeName == null ? null : step.outcomes().get(outcomeName);
         model.addAttribute("vendorError", "VENDOR_ERROR".equals(outcome));
         model.addAttribute("failed", "FAIL".equals(outcome));
-        model.addAttribute("failureAdvice", "FAIL".equals(outcome)
-                ? FailureAdvice.messageKeys(step.outcomes().get(Steps.REASONS_SHOWN_AT.get(step.activityId())))
+        String reasonsName = Steps.REASONS_SHOWN_AT.get(step.activityId());
+        model.addAttribute("failureAdvice", "FAIL".equals(outcome) && reasonsName != null
+                ? FailureAdvice.messageKeys(step.outcomes().get(reasonsName))
                 : java.util.List.of());
         model.addAttribute("attemptsRemaining", step.attemptsRemaining());
+        addLockoutLength(step.activityId(), model);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new LinkedHashMap<String, String>());
         }
@@ -220,6 +226,20 @@ class WizardController {
             }
         }
         return "verify/" + step.activityId();
+    }
+
+    /** How long the step would be locked: in whole hours when it is that, else in minutes. */
+    private void addLockoutLength(String stepId, Model model) {
+        String lockout = Steps.LOCKOUT_AT.get(stepId);
+        if (lockout == null) {
+            return;
+        }
+        Duration length = throttles.lockoutLength(ThrottleType.named(lockout));
+        if (length.toMinutesPart() == 0 && length.toSecondsPart() == 0 && length.toHours() > 0) {
+            model.addAttribute("lockoutHours", length.toHours());
+        } else {
+            model.addAttribute("lockoutMinutes", Math.max(1, length.toMinutes()));
+        }
     }
 
     /**

@@ -79,6 +79,12 @@ class WizardControllerTest {
     @MockitoBean CardReaderPort cardReaderPort;
     @MockitoBean CardHandOffs cardHandOffs;
 
+    /** The lockout lengths as application.yml sets them (the seeds' values). */
+    @org.springframework.boot.test.context.TestConfiguration
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(io.proofline.throttle.ThrottleProperties.class)
+    static class Policy {
+    }
+
     @BeforeEach
     void signedInWithAJourney() {
         when(signedIn.of(any())).thenReturn(Optional.of(ACCOUNT));
@@ -185,6 +191,19 @@ class WizardControllerTest {
         mvc.perform(post("/verify/ChooseProofingPath").with(withFormToken()).param("proofingPath", "PIV_CAC"))
                 .andExpect(redirectedUrl("/verify"));
         verify(engine).completeStep(JOURNEY, "ChooseProofingPath", Map.of("proofingPath", "PIV_CAC"));
+    }
+
+    @Test
+    void theTriesLeftSayHowLongTheStepWouldBeLocked() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(new JourneyStep(JourneyStep.Kind.TASK, "EnterLetterCode", null, 4,
+                Map.of("letterCodeCheck", "FAIL")));
+        mvc.perform(get("/verify?lang=en"))
+                .andExpect(content().string(containsString("You have 4 tries left before this step is locked for 10 minutes.")));
+
+        when(engine.currentStep(JOURNEY)).thenReturn(new JourneyStep(JourneyStep.Kind.TASK, "UploadDocuments", null, 1,
+                Map.of("documentCheck", "FAIL")));
+        mvc.perform(get("/verify?lang=fr"))
+                .andExpect(content().string(containsString("Il vous reste 1 essai avant que cette étape soit bloquée pendant 24 heures.")));
     }
 
     @Test
