@@ -1,24 +1,20 @@
 package io.proofline.proofing.web;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.proofline.proofing.web.AsAPerson.PASSWORD;
+import static io.proofline.proofing.web.AsAPerson.awaitTheJourney;
+import static io.proofline.proofing.web.AsAPerson.email;
+import static io.proofline.proofing.web.AsAPerson.lastSent;
+import static io.proofline.proofing.web.AsAPerson.submit;
+import static io.proofline.proofing.web.AsAPerson.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.support.browser.Browser;
@@ -34,14 +30,12 @@ import io.proofline.vendors.VendorStubServer;
 @BrowserTest(withDevelopmentCard = true)
 class PivCacBrowserTest extends PostgresIntegrationTest {
 
-    static final String PASSWORD = "a long and honest passphrase";
-
     @Autowired VendorStubServer stubs;
 
     @Test
     void aCardHolderConnectsTheCardAndVerifiesByPhoneToDone(Browser browser) throws Exception {
         browser.open("/sign-up", "sign-up");
-        type(browser, "email", "card." + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        type(browser, "email", email());
         type(browser, "password", PASSWORD);
         submit(browser, "consent", By.id("sign-up"));
         browser.find(By.cssSelector("label[for=consent]")).click();
@@ -55,7 +49,7 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
         assertThat(URI.create(cardReader).getPort()).as("the card-reader port, not the wizard's")
                 .isNotEqualTo(URI.create(browser.driver().getCurrentUrl()).getPort());
         browser.find(By.id("connect-card")).click();
-        submit(browser, "personal-details", null);
+        awaitTheJourney(browser, "personal-details");
 
         assertThat(browser.heading()).isEqualTo("Enter your information");
         type(browser, "firstName", "Fakey");
@@ -75,7 +69,7 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
         submit(browser, "phone");
         type(browser, "phone", "(406) 555-" + (1000 + (int) (Math.random() * 8999)));
         submit(browser, "one-time-code");
-        type(browser, "code", lastSent("/telephony/v1/messages", "code"));
+        type(browser, "code", lastSent(stubs, "/telephony/v1/messages", "code"));
         submit(browser, "password");
         type(browser, "password", PASSWORD);
         submit(browser, "personal-key");
@@ -90,33 +84,5 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.heading()).as("a link works once").isEqualTo("This link has expired");
         browser.click(By.id("back-to-wizard"), "back-from-used-link");
         assertThat(browser.heading()).isEqualTo("You are done");
-    }
-
-    // ---- as a person does it
-
-    private static void type(Browser browser, String field, String text) {
-        WebElement input = browser.find(By.id(field));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private static void submit(Browser browser, String step) {
-        submit(browser, step, By.id("continue"));
-    }
-
-    /** Clicks (unless already clicked), waits out the checking page, then has the harness check the step. */
-    private static void submit(Browser browser, String step, By button) {
-        if (button != null) {
-            browser.find(button).click();
-        }
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(WebDriverException.class)
-                .until(driver -> driver.getCurrentUrl().startsWith("http://")
-                        && driver.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty());
-        browser.open("/verify", step);
-    }
-
-    private String lastSent(String path, String field) throws Exception {
-        List<LoggedRequest> sent = stubs.server().findAll(postRequestedFor(urlEqualTo(path)));
-        return new ObjectMapper().readTree(sent.get(sent.size() - 1).getBodyAsString()).get(field).asText();
     }
 }

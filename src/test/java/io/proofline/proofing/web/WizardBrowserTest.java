@@ -1,7 +1,11 @@
 package io.proofline.proofing.web;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.proofline.proofing.web.AsAPerson.PASSWORD;
+import static io.proofline.proofing.web.AsAPerson.awaitTheJourney;
+import static io.proofline.proofing.web.AsAPerson.email;
+import static io.proofline.proofing.web.AsAPerson.lastSent;
+import static io.proofline.proofing.web.AsAPerson.submit;
+import static io.proofline.proofing.web.AsAPerson.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -18,7 +22,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
@@ -32,8 +35,6 @@ import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SignInResult;
@@ -59,7 +60,6 @@ import io.proofline.web.LocalTimes;
 @BrowserTest
 class WizardBrowserTest extends PostgresIntegrationTest {
 
-    static final String PASSWORD = "a long and honest passphrase";
     static final Path IMAGES = Path.of("target/wizard-images");
 
     @Autowired VendorStubServer stubs;
@@ -126,7 +126,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         type(browser, "code", "WRONG1");
         submit(browser, "one-time-code-wrong");
         assertThat(browser.find(By.id("check-failed")).getText()).contains("tries left");
-        type(browser, "code", lastSent("/telephony/v1/messages", "code"));
+        type(browser, "code", lastSent(stubs, "/telephony/v1/messages", "code"));
         submit(browser, "password");
 
         assertThat(browser.heading()).isEqualTo("Re-enter your password");
@@ -169,7 +169,9 @@ class WizardBrowserTest extends PostgresIntegrationTest {
             upload(browser, "STUB:FAKE");
             submit(browser, "rejected-" + remaining);
             assertThat(browser.heading()).isEqualTo("Add photos of your ID and of yourself");
-            assertThat(browser.find(By.id("check-failed")).getText()).contains(remaining == 1 ? "You have 1 try left" : "You have " + remaining + " tries left");
+            assertThat(browser.find(By.id("check-failed")).getText())
+                    .contains(remaining == 1 ? "You have 1 try left" : "You have " + remaining + " tries left")
+                    .contains("locked for 24 hours", "Use your original, physical ID");
         }
         upload(browser, "STUB:FAKE");
         submit(browser, "locked");
@@ -254,7 +256,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void aJourneyInFrenchToTheReview(Browser browser) throws Exception {
+    void aJourneyInFrenchFromSignUpToDone(Browser browser) throws Exception {
         browser.open("/sign-up?lang=fr", "inscription");
         assertThat(browser.heading()).isEqualTo("Créer un compte");
         type(browser, "email", email());
@@ -273,6 +275,11 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         submit(browser, "photos");
 
         assertThat(browser.heading()).isEqualTo("Ajoutez des photos de votre pièce d’identité et de vous-même");
+        upload(browser, "STUB:GLARE");
+        submit(browser, "photos-refusees");
+        assertThat(browser.find(By.id("check-failed")).getText())
+                .as("what to do, and the tries left before a lockout, in French")
+                .contains("Cela n’a pas fonctionné", "reflet", "Il vous reste 3 essais", "24 heures");
         upload(browser, "");
         submit(browser, "nss");
 
@@ -287,8 +294,39 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         submit(browser, "verification");
 
         assertThat(browser.heading()).isEqualTo("Vérifiez vos informations");
-        assertThat(browser.language()).isEqualTo("fr");
         assertThat(browser.find(By.id("from-id")).getText()).contains("Nom", "Date de naissance", "FAKEY MCFAKERSON");
+        submit(browser, "methode-adresse");
+
+        assertThat(browser.heading()).isEqualTo("Confirmez votre adresse");
+        browser.find(By.cssSelector("label[for=addressMethod-PHONE]")).click();
+        submit(browser, "telephone");
+
+        assertThat(browser.heading()).isEqualTo("Saisissez votre numéro de téléphone");
+        type(browser, "phone", "(406) 555-" + (1000 + (int) (Math.random() * 8999)));
+        submit(browser, "code-unique");
+
+        assertThat(browser.heading()).isEqualTo("Saisissez le code que nous vous avons envoyé");
+        type(browser, "code", "WRONG1");
+        submit(browser, "code-unique-faux");
+        assertThat(browser.find(By.id("check-failed")).getText()).contains("Il vous reste", "10 minutes");
+        type(browser, "code", lastSent(stubs, "/telephony/v1/messages", "code"));
+        submit(browser, "mot-de-passe");
+
+        assertThat(browser.heading()).isEqualTo("Saisissez de nouveau votre mot de passe");
+        type(browser, "password", PASSWORD);
+        submit(browser, "cle-personnelle");
+
+        assertThat(browser.heading()).isEqualTo("Conservez votre clé personnelle");
+        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
+        submit(browser, "partage");
+
+        assertThat(browser.heading()).isEqualTo("Partagez vos informations vérifiées");
+        browser.find(By.cssSelector("label[for=consent]")).click();
+        submit(browser, "termine");
+
+        assertThat(browser.heading()).isEqualTo("C’est terminé");
+        assertThat(browser.find(By.id("verified")).getText()).contains("Votre identité est vérifiée");
+        assertThat(browser.language()).as("French throughout").isEqualTo("fr");
     }
 
     @Test
@@ -308,7 +346,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         submit(browser, "letter-code-later", By.id("sign-in"));
 
         assertThat(browser.heading()).as("the journey resumes").isEqualTo("Enter the code from your letter");
-        type(browser, "code", lastSent("/usps/v1/letters", "code"));
+        type(browser, "code", lastSent(stubs, "/usps/v1/letters", "code"));
         submit(browser, "share");
         browser.find(By.cssSelector("label[for=consent]")).click();
         submit(browser, "done");
@@ -322,7 +360,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         signUp(browser, email, "consent");
         throughToTheLetterCode(browser, "900-55-6789");
         JourneyId journey = journeys.startOrResume(accountOf(email)).id();
-        String firstCode = lastSent("/usps/v1/letters", "code");
+        String firstCode = lastSent(stubs, "/usps/v1/letters", "code");
         Instant firstExpiry = letters.latestCodeExpiry(journey).orElseThrow();
         assertThat(browser.find(By.id("letter-code-deadline")).getText())
                 .isEqualTo("Enter it before " + LocalTimes.dateAndTime(firstExpiry, Locale.ENGLISH) + ".");
@@ -348,7 +386,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
             submit(browser, "new-letter-code");
 
             assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
-            String secondCode = lastSent("/usps/v1/letters", "code");
+            String secondCode = lastSent(stubs, "/usps/v1/letters", "code");
             Instant secondExpiry = letters.latestCodeExpiry(journey).orElseThrow();
             assertThat(secondCode).isNotEqualTo(firstCode);
             assertThat(secondExpiry).as("30 days from day 31").isAfter(firstExpiry.plus(Duration.ofDays(30)));
@@ -523,53 +561,10 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         browser.find(By.id("back")).sendKeys(image("back", "jpg", "").toString());
         browser.find(By.id("selfie")).sendKeys(image("selfie", "jpg", "").toString());
     }
-
-    private static void type(Browser browser, String field, String text) {
-        WebElement input = browser.find(By.id(field));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private static void submit(Browser browser, String step) {
-        submit(browser, step, By.id("continue"));
-    }
-
-    /**
-     * Submits, waits while the page says "we are checking", then has the harness check the page the journey
-     * arrived at. The checking page is not photographed here: it reloads at once, and Chromium's screenshot
-     * waits on that navigation (it hung a run); whileACheckRunsThePersonIsToldSoOnAPageThatPassesAxe holds it.
-     */
-    private static void submit(Browser browser, String step, By button) {
-        browser.find(button).click();
-        awaitTheJourney(browser, step);
-    }
-
     /** Waits while the page says "we are checking" (it reloads itself), then checks the step reached. */
-    private static void awaitTheJourney(Browser browser, String step) {
-        String wizard = URI.create(browser.driver().getCurrentUrl()).resolve("/verify").toString();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(WebDriverException.class)
-                .until(driver -> {
-                    if (!driver.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty()) {
-                        return false; // still checking: the page reloads itself
-                    }
-                    driver.get(wizard); // the journey's step now, before the harness looks at it
-                    return driver.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty();
-                });
-        browser.open("/verify", step);
-    }
-
     private String accountOf(String email) {
         SignInResult signedIn = accounts.signIn(email, PASSWORD);
         return ((SignInResult.SignedIn) signedIn).account().toString();
-    }
-
-    private String lastSent(String path, String field) throws IOException {
-        List<LoggedRequest> sent = stubs.server().findAll(postRequestedFor(urlEqualTo(path)));
-        return new ObjectMapper().readTree(sent.get(sent.size() - 1).getBodyAsString()).get(field).asText();
-    }
-
-    private static String email() {
-        return "wizard." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
     /** A small real image; a stub trigger, when given, rides after the image data (vendor-stubs/README.md). */

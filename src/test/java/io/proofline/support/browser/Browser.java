@@ -170,6 +170,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The full address of a path of the service (the wizard's port). */
+    public String address(String path) {
+        return baseUrl + path;
+    }
+
     public WebDriver driver() {
         return driver;
     }
