@@ -189,6 +189,8 @@ class WizardController {
                 : java.util.List.of());
         model.addAttribute("attemptsRemaining", step.attemptsRemaining());
         addLockoutLength(step.activityId(), model);
+        // the letter pages say how long a code works, as configured (proofline.policy.letter-code-validity)
+        model.addAttribute("letterCodeValidityDays", letters.codeValidity().toDays());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new LinkedHashMap<String, String>());
         }
@@ -216,11 +218,8 @@ class WizardController {
                     sealedPersonalKey(request, journey).map(WizardController::formatted).orElse(null));
             case Steps.ENTER_LETTER_CODE -> letters.latestCodeExpiry(journey).ifPresent(expiry -> model.addAttribute(
                     "letterCodeExpiresAt", LocalTimes.dateAndTime(expiry, RequestContextUtils.getLocale(request))));
-            case Steps.REQUEST_NEW_LETTER -> {
-                letters.latestCodeExpiry(journey).ifPresent(expiry -> model.addAttribute(
-                        "letterCodeExpiredAt", LocalTimes.dateAndTime(expiry, RequestContextUtils.getLocale(request))));
-                model.addAttribute("letterCodeValidityDays", letters.codeValidity().toDays());
-            }
+            case Steps.REQUEST_NEW_LETTER -> letters.latestCodeExpiry(journey).ifPresent(expiry -> model.addAttribute(
+                    "letterCodeExpiredAt", LocalTimes.dateAndTime(expiry, RequestContextUtils.getLocale(request))));
             default -> {
                 // the other steps show only their form
             }
