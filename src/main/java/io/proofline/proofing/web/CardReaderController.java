@@ -45,6 +45,8 @@ class CardReaderController {
             // Not ours, used already or too old: nothing happens to the journey; the person goes back and
             // selects "Connect your card" again, which makes a new link.
             model.addAttribute("wizard", handOff.map(h -> h.returnTo() + "/verify").orElse(null));
+            // this port serves nothing else: the service's name leads back to the wizard's site when known
+            model.addAttribute("homeUrl", handOff.map(h -> h.returnTo() + "/").orElse(null));
             return "pivcac/link-expired";
         }
         String wizard = handOff.get().returnTo() + "/verify";

@@ -81,7 +81,8 @@ class CardReaderPortTest extends PostgresIntegrationTest {
 
         HttpResponse<String> again = get(withCard(developmentCard()), link);
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.body()).contains("This link has expired", "http://localhost:" + wizardPort + "/verify");
+        assertThat(again.body()).contains("This link has expired", "http://localhost:" + wizardPort + "/verify")
+                .as("the service's name leads back to the wizard's site").contains("href=\"http://localhost:" + wizardPort + "/\"");
     }
 
     @Test
