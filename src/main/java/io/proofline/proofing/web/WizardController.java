@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -186,7 +187,7 @@ class WizardController {
         String reasonsName = Steps.REASONS_SHOWN_AT.get(step.activityId());
         model.addAttribute("failureAdvice", "FAIL".equals(outcome) && reasonsName != null
                 ? FailureAdvice.messageKeys(step.outcomes().get(reasonsName))
-                : java.util.List.of());
+                : List.of());
         model.addAttribute("attemptsRemaining", step.attemptsRemaining());
         addLockoutLength(step.activityId(), model);
         // the letter pages say how long a code works, as configured (proofline.policy.letter-code-validity)
@@ -470,7 +471,8 @@ class WizardController {
 
     /**
      * The person gives up this journey and starts again (a PIV/CAC holder without a card at hand, or on a
-     * site whose card-reader port is closed). Lockouts belong to the person, not the journey, so starting again never lifts one.
+     * site whose card-reader port is closed). Lockouts belong to the person, not the journey, so starting
+     * again never lifts one.
      */
     @PostMapping("/verify/start-over")
     String startOver(HttpServletRequest request) {
