@@ -28,22 +28,36 @@ public final class DatabaseScan {
                 order by table_name, column_name""").query().listOfRows();
     }
 
-    /** Every column (as table.column) whose value contains the text: case-insensitively, or as UTF-8 bytes. */
+    /**
+     * A UUID: the ids of rows, journeys and jobs. Random hex, never PII, but long enough that a short secret (a
+     * five-digit ZIP code) turns up inside one by chance now and then; the search looks past them.
+     */
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /**
+     * Every column (as table.column) whose value contains the text, case-insensitively, UUIDs aside (unless a
+     * UUID is what is looked for). Byte
+     * columns are read as text with their other bytes escaped (ASCII secrets are found as they are); a secret
+     * with other characters is looked for in them as its UTF-8 bytes.
+     */
     public List<String> columnsHolding(String text) {
         List<String> holding = new ArrayList<>();
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(text);
+        boolean lookingForAUuid = text.toLowerCase(Locale.ROOT).matches(UUID);
         for (Map<String, Object> column : searchableColumns()) {
             String table = "\"" + column.get("table_schema") + "\".\"" + column.get("table_name") + "\"";
             String name = "\"" + column.get("column_name") + "\"";
+            boolean bytes = "bytea".equals(column.get("data_type"));
             long matches;
-            if ("bytea".equals(column.get("data_type"))) {
-                matches = jdbc.sql("select count(*) from " + table + " where position(? in " + name + ") > 0 "
-                        + "or position(? in " + name + ") > 0")
-                        .params(text.getBytes(StandardCharsets.UTF_8),
-                                text.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))
-                        .query(Long.class).single();
+            if (bytes && !ascii) {
+                matches = jdbc.sql("select count(*) from " + table + " where position(? in " + name + ") > 0")
+                        .param(text.getBytes(StandardCharsets.UTF_8)).query(Long.class).single();
             } else {
-                matches = jdbc.sql("select count(*) from " + table + " where lower(cast(" + name + " as text)) like ?")
-                        .param("%" + text.toLowerCase(Locale.ROOT) + "%").query(Long.class).single();
+                String value = "lower(" + (bytes ? "encode(" + name + ", 'escape')" : "cast(" + name + " as text)") + ")";
+                String searched = lookingForAUuid ? value : "regexp_replace(" + value + ", '" + UUID + "', '', 'g')";
+                matches = jdbc.sql("select count(*) from " + table + " where " + searched + " like ?").param(pattern)
+                        .query(Long.class).single();
             }
             if (matches > 0) {
                 holding.add(column.get("table_name") + "." + column.get("column_name"));
