@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -21,7 +22,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Debian's headless Chromium, driven through Debian's chromedriver: nothing is downloaded (Selenium
@@ -37,9 +41,17 @@ public final class Browser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     /** The machine has no network but the package registries: these flags keep Chromium from trying. */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    /** A screenshot takes well under a second; one that takes this long is waiting for a frame never drawn. */
+    private static final Duration SCREENSHOT_PATIENCE = Duration.ofSeconds(15);
+
     private static final List<String> HEADLESS_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,900");
+            "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,900",
+            // A headless window counts as hidden; without these Chromium may stop drawing it, and a screenshot
+            // then waits for a frame that never comes.
+            "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
+            "--disable-background-timer-throttling");
 
     /** Recorded before any page script runs, so a blocked script or style shows up as a test failure. */
     private static final String RECORD_CSP_VIOLATIONS = """
@@ -67,6 +79,7 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
     private final Axe axe = new Axe();
+    private DevToolsConnection devTools;
     private String baseUrl;
     private String testName = "browser";
     private boolean javaScriptDisabled;
@@ -99,7 +112,9 @@ public final class Browser implements AutoCloseable {
                     .usingAnyFreePort()
                     .withEnvironment(Map.of("HOME", home.toString()))
                     .build();
-            ChromeDriver driver = new ChromeDriver(service, options);
+            // A command chromedriver cannot finish fails the test after a minute instead of holding the run.
+            ChromeDriver driver = new ChromeDriver(service, options,
+                    ClientConfig.defaultConfig().readTimeout(COMMAND_TIMEOUT));
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
             driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
             return new Browser(driver, profile);
@@ -233,22 +248,39 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** The whole page, not only the visible part, so a reviewer sees everything a person could scroll to. */
+    /**
+     * The whole page, not only the visible part, so a reviewer sees everything a person could scroll to. Taken
+     * on our own DevTools connection: now and then headless Chromium draws no frame for a capture to copy, and
+     * the capture then never answers; through chromedriver that held the session and hung a whole run. Here it
+     * is given up after a while and said in the output (the page's checks still run).
+     */
     private void screenshot(String step) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> size = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of())
-                .get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
-                "width", ((Number) size.get("width")).doubleValue(),
-                "height", ((Number) size.get("height")).doubleValue());
-        String png = (String) driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
         try {
+            JsonNode size = devTools().call("Page.getLayoutMetrics", Map.of(), SCREENSHOT_PATIENCE).path("cssContentSize");
+            Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
+                    "width", size.path("width").asDouble(), "height", size.path("height").asDouble());
+            String png = devTools().call("Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip), SCREENSHOT_PATIENCE)
+                    .path("data").asText();
             Files.createDirectories(SCREENSHOTS);
             Files.write(screenshotOf(step), Base64.getDecoder().decode(png));
+        } catch (TimeoutException noFrame) {
+            System.out.println(testName + "-" + step + ": no screenshot, Chromium drew no frame within "
+                    + SCREENSHOT_PATIENCE.toSeconds() + " s");
+            devTools.close();
+            devTools = null; // a new connection for the next page; the pending capture goes with this one
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private DevToolsConnection devTools() {
+        if (devTools == null) {
+            devTools = DevToolsConnection.to(driver, event -> {
+                // screenshots need no events
+            });
+        }
+        return devTools;
     }
 
     private String fileName(String step) {
@@ -282,6 +314,9 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (devTools != null) {
+                devTools.close();
+            }
             driver.quit();
         } finally {
             try (Stream<Path> files = Files.walk(profile)) {

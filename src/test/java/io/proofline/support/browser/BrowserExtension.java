@@ -3,6 +3,7 @@ package io.proofline.support.browser;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -11,11 +12,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Starts one {@link Browser} per test class, points it at the test's server, and closes it afterwards. The
- * browser starts before the class's first test, once the service has started: a development card is made by
- * the service's start.
+ * Starts one {@link Browser} per test class, points it at the test's server, and closes it afterwards (and
+ * after a failed test, so one stuck browser fails one test, not the class). The browser starts before the
+ * class's first test, once the service has started: a development card is made by the service's start.
  */
-class BrowserExtension implements BeforeEachCallback, AfterAllCallback, ParameterResolver {
+class BrowserExtension implements BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
 
@@ -32,6 +33,21 @@ class BrowserExtension implements BeforeEachCallback, AfterAllCallback, Paramete
                 Browser.class);
         browser.startTest("http://localhost:" + port,
                 context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName());
+    }
+
+    /** After a failed test the browser may be stuck where the test left it: the next test gets a new one. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            Browser browser = classStore(context).remove(Browser.class, Browser.class);
+            try {
+                if (browser != null) {
+                    browser.close();
+                }
+            } catch (RuntimeException stuck) {
+                System.out.println("A browser left by a failed test did not close cleanly: " + stuck);
+            }
+        }
     }
 
     @Override
