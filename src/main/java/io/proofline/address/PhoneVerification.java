@@ -68,8 +68,11 @@ public class PhoneVerification {
                 key));
     }
 
-    /** Sends the code by SMS. A retry under the same key sends the same code, which the vendor deduplicates. */
-    public CheckOutcome sendCode(JourneyId journey, IdempotencyKey key) {
+    /**
+     * Sends the code by text message or voice call. A retry under the same key sends the same code, which the
+     * vendor deduplicates. Fails with {@code CODE_UNDELIVERABLE} when the phone cannot receive it that way.
+     */
+    public CheckOutcome sendCode(JourneyId journey, IdempotencyKey key, CodeDeliveryRequest.Channel channel) {
         String phone = vault.find(journey).map(ProofingPii::phone)
                 .orElseThrow(() -> new IllegalStateException("No phone number for journey " + journey));
         PendingCode pending = pendingCode(journey).filter(code -> code.key().equals(key.value()))
@@ -77,7 +80,7 @@ public class PhoneVerification {
                         clock.instant().plus(policy.oneTimeCodeValidity())));
         vault.attach(journey, PiiVault.Attachment.ONE_TIME_CODE, pending.toBytes());
         VendorResult<CodeDelivery> result = delivery.deliver(
-                new CodeDeliveryRequest(CodeDeliveryRequest.Channel.SMS, phone, pending.code()), key);
+                new CodeDeliveryRequest(channel, phone, pending.code()), key);
         return CheckOutcome.of(result);
     }
 

@@ -68,7 +68,7 @@ class CheckDelegates {
 
     @Bean
     JavaDelegate checkPhoneRecordsDelegate(PhoneVerification phone) {
-        return execution -> write(execution, ProcessIds.Variables.PHONE_CHECK,
+        return execution -> write(execution, ProcessIds.Variables.PHONE_CHECK, ProcessIds.Variables.PHONE_FAILURE_REASONS,
                 phone.checkRecords(journey(execution), key(execution)));
     }
 
@@ -77,7 +77,7 @@ class CheckDelegates {
     }
 
     /** The outcome, and the reason codes the wizard turns into advice (empty unless it failed). */
-    private static void write(DelegateExecution execution, String variable, String reasonsVariable, CheckOutcome outcome) {
+    static void write(DelegateExecution execution, String variable, String reasonsVariable, CheckOutcome outcome) {
         write(execution, variable, outcome);
         execution.setVariable(reasonsVariable,
                 outcome.outcome() == VendorResult.Outcome.FAIL ? String.join(",", outcome.reasons()) : "");

@@ -109,6 +109,12 @@ public final class ProcessIds {
         public static final String REVIEW_EDITS_ALLOWED = "reviewEditsAllowed";
         public static final String PHONE_AVAILABLE = "phoneAvailable";
         public static final String PHONE_CHECK = "phoneCheck";
+        public static final String PHONE_FAILURE_REASONS = "phoneFailureReasons";
+        /** {@link CodeChannel} chosen by the user for the one-time code. */
+        public static final String CODE_CHANNEL = "codeChannel";
+        /** Whether the one-time code could be delivered (PASS) or the phone cannot receive it that way (FAIL). */
+        public static final String CODE_DELIVERY = "codeDelivery";
+        public static final String CODE_DELIVERY_FAILURE_REASONS = "codeDeliveryFailureReasons";
         public static final String ONE_TIME_CODE_CHECK = "oneTimeCodeCheck";
         public static final String LETTER_CODE_CHECK = "letterCodeCheck";
         /** {@link AddressMethod} chosen by the user, or LETTER when the phone is not offered. */
@@ -134,6 +140,11 @@ public final class ProcessIds {
 
     public enum AddressMethod {
         PHONE, LETTER
+    }
+
+    /** How the one-time code reaches the phone. */
+    public enum CodeChannel {
+        SMS, VOICE
     }
 
     public enum EnrollmentStatus {

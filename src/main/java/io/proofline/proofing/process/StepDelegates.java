@@ -12,11 +12,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.proofline.accounts.IdentityVerifications;
+import io.proofline.address.CodeDeliveryRequest;
 import io.proofline.address.InPersonProofing;
 import io.proofline.address.LetterVerification;
 import io.proofline.address.PhoneVerification;
 import io.proofline.proofing.Journeys;
 import io.proofline.sharing.Consents;
+import io.proofline.vendors.CheckOutcome;
+import io.proofline.vendors.VendorResult;
 
 /**
  * Steps with side effects and no gateway behind them: a code or a letter sent, an enrollment created, the
@@ -28,7 +31,17 @@ class StepDelegates {
 
     @Bean
     JavaDelegate sendOneTimeCodeDelegate(PhoneVerification phone) {
-        return execution -> requirePass(phone.sendCode(journey(execution), key(execution)), execution);
+        return execution -> {
+            Object channel = execution.getVariable(ProcessIds.Variables.CODE_CHANNEL);
+            CheckOutcome sent = phone.sendCode(journey(execution), key(execution),
+                    ProcessIds.CodeChannel.VOICE.name().equals(channel) ? CodeDeliveryRequest.Channel.VOICE
+                            : CodeDeliveryRequest.Channel.SMS);
+            if (sent.outcome() == VendorResult.Outcome.VENDOR_ERROR) {
+                requirePass(sent, execution); // the vendor, not the phone: retried, then an incident
+            }
+            CheckDelegates.write(execution, ProcessIds.Variables.CODE_DELIVERY,
+                    ProcessIds.Variables.CODE_DELIVERY_FAILURE_REASONS, sent);
+        };
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.proofline.address.AddressFailure;
 import io.proofline.documents.DocumentFailure;
 import io.proofline.pivcac.PivCacFailure;
 
@@ -29,7 +30,10 @@ final class FailureAdvice {
             entry(PivCacFailure.UNTRUSTED_ISSUER.code(), "verify.advice.untrustedIssuer"),
             entry(PivCacFailure.WRONG_KEY_USAGE.code(), "verify.advice.wrongKeyUsage"),
             entry(PivCacFailure.INVALID_CHAIN.code(), "verify.advice.invalidChain"),
-            entry(PivCacFailure.NO_NAME_IN_CERTIFICATE.code(), "verify.advice.noNameInCertificate"));
+            entry(PivCacFailure.NO_NAME_IN_CERTIFICATE.code(), "verify.advice.noNameInCertificate"),
+            entry(AddressFailure.PHONE_NOT_TIED_TO_PERSON.code(), "verify.advice.phoneNotTiedToPerson"),
+            entry(AddressFailure.NOT_A_US_NUMBER.code(), "verify.advice.notAUsNumber"),
+            entry(AddressFailure.CODE_UNDELIVERABLE.code(), "verify.advice.codeUndeliverable"));
 
     private FailureAdvice() {
     }

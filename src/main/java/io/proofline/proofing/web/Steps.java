@@ -33,13 +33,15 @@ final class Steps {
 
     /**
      * The check whose outcome a step is re-shown after: its FAIL means "try again, n attempts left", its
-     * VENDOR_ERROR "the service was unavailable, this did not count".
+     * VENDOR_ERROR "the service was unavailable, this did not count". The phone number is shown again when
+     * the phone cannot receive the code the way the person chose (not counted).
      */
     static final Map<String, String> OUTCOME_SHOWN_AT = Map.of(
             UPLOAD_DOCUMENTS, "documentCheck",
             CONNECT_CARD, "certificateCheck",
             REVIEW_DETAILS, "resolutionCheck",
             CHOOSE_ADDRESS_METHOD, "phoneCheck",
+            ENTER_PHONE, "codeDelivery",
             ENTER_ONE_TIME_CODE, "oneTimeCodeCheck",
             ENTER_LETTER_CODE, "letterCodeCheck");
 
@@ -55,7 +57,9 @@ final class Steps {
     /** Where a failed check's reason codes are kept, for the steps that turn them into advice. */
     static final Map<String, String> REASONS_SHOWN_AT = Map.of(
             UPLOAD_DOCUMENTS, "documentFailureReasons",
-            CONNECT_CARD, "certificateFailureReasons");
+            CONNECT_CARD, "certificateFailureReasons",
+            CHOOSE_ADDRESS_METHOD, "phoneFailureReasons",
+            ENTER_PHONE, "codeDeliveryFailureReasons");
 
     private Steps() {
     }

@@ -80,6 +80,7 @@ class WizardController {
     private static final Pattern STATE = Pattern.compile("[A-Za-z]{2}");
     private static final Set<String> PROOFING_PATHS = Set.of("STATE_ID", "PIV_CAC", "IN_PERSON");
     private static final Set<String> ADDRESS_METHODS = Set.of("PHONE", "LETTER");
+    private static final Set<String> CODE_CHANNELS = Set.of("SMS", "VOICE");
 
     private final SignedInAccounts signedIn;
     private final Journeys journeys;
@@ -210,6 +211,10 @@ class WizardController {
                 form.putIfAbsent("ssn", pii.ssn());
             }
             case Steps.CHOOSE_PROOFING_PATH -> model.addAttribute("cardsReadHere", cardHandOffs.available());
+            // shown again when the phone could not receive the code: the number stays, the way may change
+            case Steps.ENTER_PHONE -> vault.find(journey).map(ProofingPii::phone).filter(p -> p.length() == 10)
+                    .ifPresent(p -> form.putIfAbsent("phone",
+                            "(" + p.substring(0, 3) + ") " + p.substring(3, 6) + "-" + p.substring(6)));
             case Steps.CONNECT_CARD -> {
                 model.addAttribute("cardReaderUrl", cardHandOffs.link(journey, request).orElse(null));
                 model.addAttribute("noCardPresented", CardReaderController.NO_CARD.equals(request.getParameter("card")));
@@ -377,20 +382,26 @@ class WizardController {
     }
 
     @PostMapping("/verify/EnterPhone")
-    String enterPhone(@RequestParam(defaultValue = "") String phone, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String enterPhone(@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "SMS") String codeChannel,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         return submit(Steps.ENTER_PHONE, request, response, model, (account, journey, errors) -> {
             form(model).put("phone", phone);
+            form(model).put("codeChannel", codeChannel);
             String digits = phone.replaceAll("[\\s().+-]", "");
             if (digits.length() == 11 && digits.startsWith("1")) {
                 digits = digits.substring(1);
             }
             if (!digits.matches("[2-9]\\d{9}")) {
                 errors.put("phone", "verify.phone.error");
-            } else {
-                vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, null, digits));
             }
-            return Map.of();
+            if (!CODE_CHANNELS.contains(codeChannel)) {
+                errors.put("codeChannel-SMS", "verify.phone.channel.error");
+            }
+            if (!errors.isEmpty()) {
+                return Map.of();
+            }
+            vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, null, digits));
+            return Map.of("codeChannel", codeChannel);
         });
     }
 

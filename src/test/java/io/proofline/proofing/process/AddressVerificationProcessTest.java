@@ -2,6 +2,7 @@ package io.proofline.proofing.process;
 
 import static io.proofline.proofing.process.ProcessIds.Activities.*;
 import static io.proofline.proofing.process.ProcessIds.Variables.ADDRESS_METHOD;
+import static io.proofline.proofing.process.ProcessIds.Variables.CODE_CHANNEL;
 import static io.proofline.proofing.process.ProcessIds.Variables.ONE_TIME_CODE_CHECK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -90,6 +91,22 @@ class AddressVerificationProcessTest extends ProcessTestSupport {
 
         assertThat(waitingAt(instance)).containsExactly(CHOOSE_ADDRESS_METHOD);
         assertThat(services.failures("phone")).isZero();
+    }
+
+    @Test
+    void aPhoneThatCannotReceiveTheCodeLeadsBackToThePhoneNumberWithoutCounting() {
+        services.willReport("sendOneTimeCodeDelegate", "FAIL");
+        ProcessInstance instance = start(ProcessIds.Processes.ADDRESS_VERIFICATION);
+        complete(instance, CHOOSE_ADDRESS_METHOD, ADDRESS_METHOD, "PHONE");
+        complete(instance, ENTER_PHONE);
+
+        assertThat(waitingAt(instance)).as("a landline by text: choose a call or another phone").containsExactly(ENTER_PHONE);
+        assertThat(services.failures("phone")).isZero();
+        complete(instance, ENTER_PHONE, CODE_CHANNEL, "VOICE");
+        complete(instance, ENTER_ONE_TIME_CODE, ONE_TIME_CODE_CHECK, "PASS");
+
+        assertThat(instance).isEnded().hasPassed("AddressVerifiedByPhone");
+        assertThat(services.calls("sendOneTimeCodeDelegate")).isEqualTo(2);
     }
 
     @Test

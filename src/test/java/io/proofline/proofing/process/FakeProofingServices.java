@@ -53,7 +53,7 @@ final class FakeProofingServices {
             boolean locked = isLocked("phone") || isLocked("one-time-code");
             execution.setVariable(ProcessIds.Variables.PHONE_AVAILABLE, phoneVendorOperational && !locked);
         });
-        Mocks.register("sendOneTimeCodeDelegate", (JavaDelegate) execution -> count("sendOneTimeCodeDelegate"));
+        outcome("sendOneTimeCodeDelegate", ProcessIds.Variables.CODE_DELIVERY);
         Mocks.register("prepareLetterDelegate", (JavaDelegate) execution -> count("prepareLetterDelegate"));
         Mocks.register("sendLetterDelegate", (JavaDelegate) execution -> {
             if ("UNDELIVERABLE".equals(next("sendLetterDelegate"))) {

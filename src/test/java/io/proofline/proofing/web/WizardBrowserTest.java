@@ -119,7 +119,14 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         type(browser, "phone", "406 555");
         browser.click(By.id("continue"), "phone-error");
         assertThat(browser.find(By.id("phone-error")).getText()).contains("10-digit U.S. phone number");
-        type(browser, "phone", "(406) 555-" + (1000 + (int) (Math.random() * 8999)));
+        type(browser, "phone", "(703) 555-5444"); // the stubs' landline: its records match, a text cannot reach it
+        assertThat(browser.find(By.id("codeChannel-SMS")).isSelected()).as("a text message unless chosen").isTrue();
+        submit(browser, "phone-landline");
+
+        assertThat(browser.heading()).as("back to the number, not counted").isEqualTo("Enter your phone number");
+        assertThat(browser.find(By.id("check-failed")).getText()).contains("a landline cannot receive text messages");
+        assertThat(browser.find(By.id("phone")).getDomProperty("value")).as("nothing lost").isEqualTo("(703) 555-5444");
+        browser.find(By.cssSelector("label[for=codeChannel-VOICE]")).click();
         submit(browser, "one-time-code");
 
         assertThat(browser.heading()).isEqualTo("Enter the code we sent you");
