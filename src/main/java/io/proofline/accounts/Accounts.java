@@ -87,6 +87,7 @@ public class Accounts {
             return new SignInResult.Locked(status.lockedUntil().orElseThrow());
         }
         if (account.isEmpty()) {
+            accessKeys.checkAgainstNothing(password);
             return rejected(throttles.recordFailure(subject, ThrottleType.SIGN_IN));
         }
         StoredAccount found = account.get();

@@ -30,10 +30,14 @@ public class UserAccessKeys {
 
     private static final byte[] CEK_LABEL = "proofline-cek-v1".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** No account has this id: the decoy key's encryption context. */
+    private static final UUID DECOY_OWNER = new UUID(0, 0);
 
     private final KeyManagementService kms;
     private final Scrypt.Cost cost;
     private final CryptoMetrics metrics;
+    /** Wrapped once, on the first sign-in for an unknown email, and decrypted for each one after. */
+    private volatile byte[] decoyWrappedKey;
 
     UserAccessKeys(KeyManagementService kms, Scrypt.Cost cost, CryptoMetrics metrics) {
         this.kms = kms;
@@ -77,6 +81,25 @@ public class UserAccessKeys {
         byte[] random = kms.decrypt(base64.decode(stored.wrappedKey()), context(purpose, owner));
         ContentKey key = new ContentKey(combine(hash, random));
         return MessageDigest.isEqual(key.digest(), base64.decode(stored.digest())) ? Optional.of(key) : Optional.empty();
+    }
+
+    /**
+     * The work of a check for a sign-in whose email has no account: one derivation at the current cost and one
+     * KMS decrypt, as {@link #unlock} does, so that how long the answer takes does not tell whether the email
+     * is registered.
+     */
+    public void checkAgainstNothing(String secret) {
+        derive(secret, randomBytes(), cost, Purpose.PASSWORD);
+        kms.decrypt(decoyWrappedKey(), context(Purpose.PASSWORD, DECOY_OWNER));
+    }
+
+    private byte[] decoyWrappedKey() {
+        byte[] wrapped = decoyWrappedKey;
+        if (wrapped == null) {
+            wrapped = kms.encrypt(randomBytes(), context(Purpose.PASSWORD, DECOY_OWNER));
+            decoyWrappedKey = wrapped;
+        }
+        return wrapped;
     }
 
     private byte[] derive(String secret, byte[] salt, Scrypt.Cost cost, Purpose purpose) {

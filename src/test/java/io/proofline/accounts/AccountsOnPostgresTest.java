@@ -20,6 +20,9 @@ import io.proofline.support.PostgresIntegrationTest;
 
 class AccountsOnPostgresTest extends PostgresIntegrationTest {
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     static final String PASSWORD = "correct horse battery staple";
 
     @Autowired
@@ -85,9 +88,12 @@ class AccountsOnPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void unknownEmailsGetTheSameAnswerAndAreThrottledToo() {
+        double derivations = meters.get("proofline.crypto.scrypt.derivations").tag("purpose", "password").counter().count();
         for (int remaining = 4; remaining >= 1; remaining--) {
             assertThat(accounts.signIn(email, PASSWORD)).isEqualTo(new SignInResult.Rejected(remaining));
         }
+        assertThat(meters.get("proofline.crypto.scrypt.derivations").tag("purpose", "password").counter().count())
+                .as("each answer costs a password check, as for a registered email").isEqualTo(derivations + 4);
         assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.Locked.class);
     }
 

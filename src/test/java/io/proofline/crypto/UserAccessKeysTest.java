@@ -64,6 +64,21 @@ class UserAccessKeysTest {
     }
 
     @Test
+    void checkingAgainstNothingCostsWhatARealCheckCosts() {
+        NewCredential created = keys.create("correct horse battery", Purpose.PASSWORD, owner);
+        keys.unlock("wrong horse battery", created.stored(), Purpose.PASSWORD, owner);
+        double derivations = registry.get(CryptoMetrics.SCRYPT_DERIVATIONS).counter().count();
+        double kmsCalls = registry.get(CryptoMetrics.KMS_CALLS).counters().stream().mapToDouble(c -> c.count()).sum();
+
+        keys.checkAgainstNothing("correct horse battery"); // the first also wraps the decoy key, once
+        keys.checkAgainstNothing("correct horse battery");
+
+        assertThat(registry.get(CryptoMetrics.SCRYPT_DERIVATIONS).counter().count()).isEqualTo(derivations + 2);
+        assertThat(registry.get(CryptoMetrics.KMS_CALLS).counters().stream().mapToDouble(c -> c.count()).sum())
+                .as("a decrypt each, like unlock, and one encrypt for the decoy").isEqualTo(kmsCalls + 3);
+    }
+
+    @Test
     void theSameTextTypedOnAnotherKeyboardIsTheSamePassword() {
         NewCredential created = keys.create("caf\u00e9 au lait 2024", Purpose.PASSWORD, owner);
 
