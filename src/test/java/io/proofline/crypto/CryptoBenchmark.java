@@ -78,6 +78,29 @@ class CryptoBenchmark {
     }
 
     @Test
+    void signInTakesAsLongForAnUnknownEmailAsForAWrongPassword() {
+        String email = "bench." + java.util.UUID.randomUUID() + "@example.org";
+        accounts.signUp(email, "correct horse battery staple");
+        int runs = 8; // sign-in allows 5 failures per subject in 15 minutes: each run a new unknown email, and
+        long[] wrong = new long[runs]; // the registered one is reset by a right password between tries
+        long[] unknown = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            accounts.signIn(email, "not the password at all");
+            wrong[i] = (System.nanoTime() - start) / 1_000_000;
+            accounts.signIn(email, "correct horse battery staple");
+            start = System.nanoTime();
+            accounts.signIn("nobody." + java.util.UUID.randomUUID() + "@example.org", "not the password at all");
+            unknown[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        java.util.Arrays.sort(wrong);
+        java.util.Arrays.sort(unknown);
+        report("sign-in refused (N=2^16): wrong password median %d ms (min %d, max %d); unknown email median %d ms "
+                + "(min %d, max %d); %d runs each", wrong[runs / 2], wrong[0], wrong[runs - 1], unknown[runs / 2],
+                unknown[0], unknown[runs - 1], runs);
+    }
+
+    @Test
     void aesGcmOneKilobyteJdkVersusBouncyCastle() throws InvalidCipherTextException {
         byte[] key = new byte[32];
         byte[] nonce = new byte[12];
