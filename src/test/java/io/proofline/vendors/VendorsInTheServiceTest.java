@@ -56,6 +56,8 @@ class VendorsInTheServiceTest {
     static final PostalAddress ADDRESS = new PostalAddress(STREET, "Unit 9", CITY, "MT", "59011");
 
     @Autowired TestRestTemplate http;
+    @org.springframework.beans.factory.annotation.Value("${proofline.operator.username}") String operator;
+    @org.springframework.beans.factory.annotation.Value("${proofline.operator.password}") String operatorPassword;
     @Autowired io.micrometer.core.instrument.MeterRegistry meters;
     @Autowired VendorStubServer stubs;
     @Autowired VendorClients clients;
@@ -105,6 +107,16 @@ class VendorsInTheServiceTest {
 
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.postForEntity("/actuator/vendorstatus/phone", new HttpEntity<>("{\"state\":\"OUTAGE\"}", headers),
+                Map.class).getStatusCode().value()).as("only an operator changes the service").isEqualTo(401);
+        // (Not the operator's own name with a wrong password: the engine would then delay the operator's next
+        // sign-in by a few seconds, its own guard against guessing.)
+        headers.setBasicAuth("someone-else", "a guess");
+        assertThat(http.postForEntity("/actuator/vendorstatus/phone", new HttpEntity<>("{\"state\":\"OUTAGE\"}", headers),
+                Map.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.getForObject("/actuator/vendorstatus/phone", Map.class)).as("nothing changed")
+                .containsEntry("state", "OPERATIONAL");
+        headers.setBasicAuth(operator, operatorPassword);
         Map<String, String> changed = http.postForObject("/actuator/vendorstatus/phone",
                 new HttpEntity<>("{\"state\":\"OUTAGE\"}", headers), Map.class);
         try {
@@ -118,6 +130,22 @@ class VendorsInTheServiceTest {
             http.postForObject("/actuator/vendorstatus/phone", new HttpEntity<>("{\"state\":\"OPERATIONAL\"}", headers), Map.class);
         }
         assertThat(phoneRecords.check(phoneRequest("2025550143"), key("phone-back")).isPass()).isTrue();
+    }
+
+    @Test
+    void guessingAnOperatorsPasswordIsStoppedAfterFiveTries() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBasicAuth("guessed-operator-" + java.util.UUID.randomUUID(), "a guess");
+        HttpEntity<String> outage = new HttpEntity<>("{\"state\":\"OUTAGE\"}", headers);
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.postForEntity("/actuator/vendorstatus/sms", outage, Map.class).getStatusCode().value())
+                    .isEqualTo(401);
+        }
+        var locked = http.postForEntity("/actuator/vendorstatus/sms", outage, Map.class);
+        assertThat(locked.getStatusCode().value()).isEqualTo(429);
+        assertThat(Long.parseLong(locked.getHeaders().getFirst("Retry-After"))).isBetween(1L, 15 * 60L);
+        assertThat(http.getForObject("/actuator/vendorstatus/sms", Map.class)).containsEntry("state", "OPERATIONAL");
     }
 
     @Test
