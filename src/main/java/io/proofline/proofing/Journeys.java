@@ -57,6 +57,11 @@ public class Journeys {
         });
     }
 
+    /** The account's active journey, if any; starts nothing. */
+    public Optional<Journey> active(String accountId) {
+        return repository.findActiveByAccount(accountId);
+    }
+
     public Optional<Journey> find(JourneyId id) {
         return repository.find(id);
     }

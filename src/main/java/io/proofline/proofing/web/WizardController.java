@@ -19,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -140,6 +141,8 @@ class WizardController {
                 long since = checkingSince == null || checkingSince > now ? now : checkingSince;
                 model.addAttribute("refresh", "0;url=/verify?checkingSince=" + since);
                 model.addAttribute("takingLong", now - since >= USUAL_WAIT.toSeconds());
+                model.addAttribute("waitedSeconds", now - since);
+                model.addAttribute("usualWaitSeconds", USUAL_WAIT.toSeconds());
                 yield "verify/checking";
             }
             case UNAVAILABLE -> "verify/unavailable";
@@ -245,6 +248,18 @@ class WizardController {
         } else {
             model.addAttribute("lockoutMinutes", Math.max(1, length.toMinutes()));
         }
+    }
+
+    /**
+     * What the checking page's script asks about once a second (instead of reloading the page, which a screen
+     * reader announces each time): whether a check still runs. Nothing else, and nothing personal.
+     */
+    @GetMapping(value = "/verify/status", produces = "application/json")
+    @ResponseBody
+    Map<String, Boolean> checkStatus(HttpServletRequest request) {
+        boolean checking = signedIn.of(request).flatMap(account -> journeys.active(account.toString()))
+                .map(journey -> engine.currentStep(journey.id()).kind() == JourneyStep.Kind.CHECKING).orElse(false);
+        return Map.of("checking", checking);
     }
 
     /**

@@ -39,8 +39,7 @@ final class AsAPerson {
 
     /**
      * Submits, waits while the page says "we are checking", then has the harness check the page the journey
-     * arrived at. The checking page is not photographed here: it reloads at once, and Chromium's screenshot
-     * waits on that navigation (it hung a run); whileACheckRunsThePersonIsToldSoOnAPageThatPassesAxe holds it.
+     * arrived at. The checking page is photographed by the tests about it (WizardBrowserTest), not here.
      */
     static void submit(Browser browser, String step, By button) {
         browser.find(button).click();
@@ -48,19 +47,19 @@ final class AsAPerson {
     }
 
     /**
-     * Waits until the browser is back on the wizard's port and no longer on the checking page (it reloads
-     * itself), then checks the step reached.
+     * Waits until the browser is back on the wizard's port and no longer on the checking page (which moves on
+     * by itself), then checks the step reached.
      */
     static void awaitTheJourney(Browser browser, String step) {
         String wizard = browser.address("/verify");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(WebDriverException.class)
                 .until(driver -> {
                     if (!driver.getCurrentUrl().startsWith(browser.address("/"))
-                            || !driver.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty()) {
+                            || !driver.findElements(By.id("checking")).isEmpty()) {
                         return false; // on its way back from the card-reader port, or still checking
                     }
                     driver.get(wizard); // the journey's step now, before the harness looks at it
-                    return driver.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty();
+                    return driver.findElements(By.id("checking")).isEmpty();
                 });
         browser.open("/verify", step);
     }

@@ -220,28 +220,48 @@ class WizardBrowserTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void whileACheckRunsThePersonIsToldSoOnAPageThatPassesAxe(Browser browser) throws Exception {
+    void whileACheckRunsThePageAsksQuietlyAndMovesOnOnce(Browser browser) throws Exception {
         browser.open("/sign-up", "sign-up");
         signUp(browser, email(), "consent");
         throughToTheUpload(browser);
+        upload(browser, "STUB:SLOW"); // the stubs pass this ID after 4 s
+
+        browser.click(By.id("continue"), "checking");
+        assertThat(browser.heading()).isEqualTo("We are checking your information");
+        assertThat(browser.find(By.cssSelector("main .usa-intro")).getText())
+                .isEqualTo("This usually takes a few seconds. Please keep this page open.");
+        assertThat(browser.driver().findElements(By.id("taking-long"))).isEmpty();
+        assertThat(browser.find(By.id("checking-status")).getDomAttribute("role")).isEqualTo("status");
+        assertThat(browser.driver().findElements(By.cssSelector("meta[http-equiv=refresh]")))
+                .as("with JavaScript the page does not reload itself").isEmpty();
+
+        // From here the test does not navigate: the page's script asks /verify/status and moves on once.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(driver -> "Enter your Social Security number".equals(driver.findElement(By.tagName("h1")).getText()));
+        assertThat(browser.driver().getCurrentUrl()).as("no reload of the checking page in between").endsWith("/verify");
+        browser.open("/verify", "ssn");
+    }
+
+    @Test
+    void withoutJavaScriptTheCheckingPageReloadsItselfAndPassesAxe(Browser browser) throws Exception {
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email(), "consent");
+        throughToTheUpload(browser);
+        browser.withoutJavaScript().open("/verify", "upload-without-javascript");
         upload(browser, "STUB:SLOW");
 
         // The page reloads itself at once and the server holds that reload while the check runs. Here the
         // browser stops the reload, as a person pressing Stop would, so the page stays put for the harness.
         try (StoppedRequests reloads = browser.stopping("*/verify?checkingSince=*")) {
-            browser.click(By.id("continue"), "checking");
+            browser.click(By.id("continue"), "checking-without-javascript");
             assertThat(reloads.count()).as("the page reloaded itself at once").isEqualTo(1);
         }
         assertThat(browser.heading()).isEqualTo("We are checking your information");
-        assertThat(browser.find(By.cssSelector("main .usa-intro")).getText())
-                .isEqualTo("This usually takes a few seconds. Please keep this page open.");
-        assertThat(browser.driver().findElements(By.id("taking-long"))).isEmpty();
         assertThat(browser.find(By.cssSelector("meta[http-equiv=refresh]")).getDomAttribute("content"))
                 .startsWith("0;url=/verify?checkingSince=");
-        assertThat(browser.driver().getCurrentUrl()).as("the page stayed put").endsWith("/verify");
 
-        browser.find(By.linkText("Refresh now")).click(); // not photographed: the check may still run, and reload
-        awaitTheJourney(browser, "ssn");
+        browser.find(By.linkText("Refresh now")).click();
+        awaitTheJourney(browser, "ssn-without-javascript");
         assertThat(browser.heading()).isEqualTo("Enter your Social Security number");
     }
 

@@ -108,13 +108,16 @@ class WizardControllerTest {
         mvc.perform(get("/verify"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("We are checking your information")))
-                .andExpect(content().string(containsString("<meta http-equiv=\"refresh\" content=\"0;url=/verify?checkingSince=")))
-                .andExpect(content().string(not(containsString("taking longer than usual"))));
+                .andExpect(content().string(containsString(
+                        "<noscript><meta http-equiv=\"refresh\" content=\"0;url=/verify?checkingSince=")))
+                .andExpect(content().string(not(containsString("id=\"taking-long\""))));
 
         long aMinuteAgo = Instant.now().getEpochSecond() - 61;
         mvc.perform(get("/verify").param("checkingSince", Long.toString(aMinuteAgo)))
-                .andExpect(content().string(containsString("This is taking longer than usual")))
-                .andExpect(content().string(containsString("checkingSince=" + aMinuteAgo)));
+                .andExpect(content().string(containsString("id=\"taking-long\"")))
+                .andExpect(content().string(containsString("<h2 class=\"usa-alert__heading\">This is taking longer than usual")))
+                .andExpect(content().string(containsString("checkingSince=" + aMinuteAgo)))
+                .andExpect(content().string(containsString("data-waited-seconds=\"6")));
     }
 
     @Test
@@ -134,6 +137,22 @@ class WizardControllerTest {
         mvc.perform(get("/verify?lang=en"))
                 .andExpect(content().string(containsString("The code in the letter we mailed you has expired. It no longer works.")))
                 .andExpect(content().string(containsString("The new code works for 1 day from the day we mail it.")));
+    }
+
+    @Test
+    void theCheckingPagesScriptIsToldWhetherACheckStillRunsAndNothingElse() throws Exception {
+        when(journeys.active(ACCOUNT.toString()))
+                .thenReturn(Optional.of(new Journey(JOURNEY, ACCOUNT.toString(), "instance", Instant.now())));
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.CHECKING, "AuthenticateDocument"));
+        mvc.perform(get("/verify/status")).andExpect(status().isOk())
+                .andExpect(content().json("{\"checking\":true}", true));
+
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "EnterSsn"));
+        mvc.perform(get("/verify/status")).andExpect(content().json("{\"checking\":false}", true));
+
+        when(signedIn.of(any())).thenReturn(Optional.empty());
+        mvc.perform(get("/verify/status")).andExpect(content().json("{\"checking\":false}", true));
+        verify(journeys, never()).startOrResume(anyString());
     }
 
     @Test
