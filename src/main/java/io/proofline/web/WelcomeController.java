@@ -13,7 +13,7 @@ class WelcomeController {
 
     private final long letterCodeValidityDays;
 
-    WelcomeController(@Value("${proofline.policy.letter-code-validity:P30D}") Duration letterCodeValidity) {
+    WelcomeController(@Value("${proofline.policy.letter-code-validity}") Duration letterCodeValidity) {
         this.letterCodeValidityDays = letterCodeValidity.toDays();
     }
 
