@@ -33,10 +33,12 @@ public final class DatabaseScan {
      * five-digit ZIP code) turns up inside one by chance now and then; the search looks past them.
      */
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    /** UUIDs and hex digests (HMAC fingerprints: 64 hex digits), the random hex a short secret can hide in. */
+    private static final String RANDOM_HEX = UUID + "|[0-9a-f]{32,}";
 
     /**
-     * Every column (as table.column) whose value contains the text, case-insensitively, UUIDs aside (unless a
-     * UUID is what is looked for). Byte
+     * Every column (as table.column) whose value contains the text, case-insensitively, UUIDs and hex digests
+     * aside (unless a UUID is what is looked for). Byte
      * columns are read as text with their other bytes escaped (ASCII secrets are found as they are); a secret
      * with other characters is looked for in them as its UTF-8 bytes.
      */
@@ -55,7 +57,7 @@ public final class DatabaseScan {
                         .param(text.getBytes(StandardCharsets.UTF_8)).query(Long.class).single();
             } else {
                 String value = "lower(" + (bytes ? "encode(" + name + ", 'escape')" : "cast(" + name + " as text)") + ")";
-                String searched = lookingForAUuid ? value : "regexp_replace(" + value + ", '" + UUID + "', '', 'g')";
+                String searched = lookingForAUuid ? value : "regexp_replace(" + value + ", '" + RANDOM_HEX + "', '', 'g')";
                 matches = jdbc.sql("select count(*) from " + table + " where " + searched + " like ?").param(pattern)
                         .query(Long.class).single();
             }

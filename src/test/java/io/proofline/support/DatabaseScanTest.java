@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The PII scan finds a secret in text and in bytes, in any case, but not by chance inside a row's UUID. */
+/** The PII scan finds a secret in text and in bytes, in any case, but not by chance inside a UUID or a digest. */
 class DatabaseScanTest extends PostgresIntegrationTest {
 
     @Autowired JdbcClient jdbc;
@@ -23,6 +23,9 @@ class DatabaseScanTest extends PostgresIntegrationTest {
         jdbc.sql("insert into scan_probe values (?, ?)").params(uuid, uuid.getBytes(StandardCharsets.US_ASCII)).update();
         assertThat(scan.columnsHolding("59524")).doesNotContain("scan_probe.note", "scan_probe.payload");
         assertThat(scan.columnsHolding(uuid)).as("a UUID looked for is found").contains("scan_probe.note");
+        jdbc.sql("insert into scan_probe values (?, null)") // an email fingerprint that held a test person's ZIP
+                .param("35035e8cd05f3a59764e05ee3c555e1f45ce06df14e3b80f526a22ffa500c2a5").update();
+        assertThat(scan.columnsHolding("59764")).doesNotContain("scan_probe.note");
 
         jdbc.sql("insert into scan_probe values (?, ?)").params("{\"zip\":\"59524\"}",
                 "\u0000\u0005Quill Larkspur".getBytes(StandardCharsets.UTF_8)).update();
