@@ -44,6 +44,20 @@ class EmbeddedDefaultTest {
     TestRestTemplate http;
 
     @Autowired
+    io.proofline.system.ManagementPort managementPort;
+
+    /** Actuator and Cockpit are served on the management port only. */
+    private TestRestTemplate management() {
+        return new TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder().rootUri(managementPort.localUrl()));
+    }
+
+    @org.springframework.beans.factory.annotation.Value("${proofline.operator.username}")
+    String operator;
+
+    @org.springframework.beans.factory.annotation.Value("${proofline.operator.password}")
+    String operatorPassword;
+
+    @Autowired
     VendorEndpoints vendors;
 
     @Autowired
@@ -61,7 +75,7 @@ class EmbeddedDefaultTest {
     @Test
     @SuppressWarnings("unchecked")
     void healthIsUpOnH2WithoutRedis() {
-        Map<String, Object> health = http.getForObject("/actuator/health", Map.class);
+        Map<String, Object> health = management().withBasicAuth(operator, operatorPassword).getForObject("/actuator/health", Map.class);
 
         assertThat(health).containsEntry("status", "UP");
         Map<String, Object> components = (Map<String, Object>) health.get("components");
@@ -99,7 +113,7 @@ class EmbeddedDefaultTest {
     void cockpitServesItsLoginPage() throws Exception {
         // Not following redirects: a redirect to the admin setup page would let anyone create an administrator.
         HttpResponse<String> cockpit = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                .send(HttpRequest.newBuilder(URI.create(http.getRootUri() + "/camunda/app/cockpit/default/")).build(),
+                .send(HttpRequest.newBuilder(URI.create(managementPort.localUrl() + "/camunda/app/cockpit/default/")).build(),
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(cockpit.statusCode()).as(cockpit.headers().toString()).isEqualTo(200);

@@ -68,6 +68,11 @@ class CryptoConfiguration {
                 scryptCost(properties), metrics);
     }
 
+    @Bean
+    StaffPasswordHashes staffPasswordHashes(CryptoProperties properties) {
+        return new StaffPasswordHashes(scryptCost(properties));
+    }
+
     private static Scrypt.Cost scryptCost(CryptoProperties properties) {
         return new Scrypt.Cost(properties.scrypt().n(), properties.scrypt().r(), properties.scrypt().p());
     }

@@ -2,6 +2,7 @@ package io.proofline.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -17,13 +18,15 @@ import io.proofline.throttle.Throttles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * What changes the service over actuator (today: an operator's vendor outage switch) needs an operator's user
  * name and password (HTTP Basic; the Cockpit account). Wrong passwords are throttled like sign-ins, per user
- * name, and every change is logged with who made it. Reading stays open: health and metrics are for
- * dashboards and load balancers.
+ * name, and every change is logged with who made it. Reading stays open on the management port (health's
+ * status and metrics are for load balancers and Prometheus); a read that brings an operator's credentials is
+ * signed in as one, which is what shows health's details ({@code show-details: when-authorized}).
  */
 class ActuatorWritesFilter extends OncePerRequestFilter {
 
@@ -41,10 +44,12 @@ class ActuatorWritesFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
-    /** Registered for actuator's paths only (ActuatorConfiguration); of those, reads pass. */
+    static final String OPERATOR_ROLE = "OPERATOR";
+
+    /** Registered for actuator's paths only (ActuatorConfiguration); of those, reads without credentials pass. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !WRITES.contains(request.getMethod());
+        return !WRITES.contains(request.getMethod()) && request.getHeader("Authorization") == null;
     }
 
     @Override
@@ -70,8 +75,35 @@ class ActuatorWritesFilter extends OncePerRequestFilter {
             return;
         }
         throttles.reset(subject, ThrottleType.SIGN_IN);
-        log.info("Operator {}: {} {}", credentials[0], request.getMethod(), request.getRequestURI());
-        chain.doFilter(request, response);
+        if (WRITES.contains(request.getMethod())) {
+            log.info("Operator {}: {} {}", credentials[0], request.getMethod(), request.getRequestURI());
+        }
+        chain.doFilter(new SignedInOperator(request, credentials[0]), response);
+    }
+
+    /** The request as the operator's: actuator reads the principal and role from it. */
+    private static final class SignedInOperator extends HttpServletRequestWrapper {
+        private final Principal operator;
+
+        SignedInOperator(HttpServletRequest request, String username) {
+            super(request);
+            this.operator = () -> username;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return operator;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return operator.getName();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return OPERATOR_ROLE.equals(role);
+        }
     }
 
     private static void refuse(HttpServletResponse response, String why) throws IOException {

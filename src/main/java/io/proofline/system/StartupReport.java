@@ -24,15 +24,17 @@ class StartupReport {
     private final Environment environment;
     private final VendorEndpoints vendors;
     private final CardReaderPort cardReader;
+    private final ManagementPort management;
     private final String operator;
     private final String dataDir;
 
-    StartupReport(Environment environment, VendorEndpoints vendors, CardReaderPort cardReader,
+    StartupReport(Environment environment, VendorEndpoints vendors, CardReaderPort cardReader, ManagementPort management,
             @Value("${proofline.operator.username}") String operator,
             @Value("${proofline.data-dir}") String dataDir) {
         this.environment = environment;
         this.vendors = vendors;
         this.cardReader = cardReader;
+        this.management = management;
         this.operator = operator;
         this.dataDir = dataDir;
     }
@@ -51,17 +53,18 @@ class StartupReport {
                  Proofline is ready ({} profile)
                    wizard      {}/verify
                    PIV/CAC     {}
-                   health      {}/actuator/health
-                   Cockpit     {}/camunda  (operator '{}'{})
                    database    {}
                    vendors     {}
+                 for operators, on the management port (bound to {}):
+                   Cockpit     {}/camunda  (operator '{}'{})
+                   actuator    {}/actuator/health
                 ----------------------------------------------------------------""",
                 postgres ? "postgres" : "embedded default", base,
                 cardReader.isOpen() ? "https://localhost:" + cardReader.localPort() + "  (card-reader port)"
                         : "card-reader port closed (no TLS identity configured)",
-                base, base, operator,
-                postgres ? "" : ", password in " + dataDir + "/operator-password",
-                redactCredentials(environment.getProperty("spring.datasource.url")), vendors.baseUrl());
+                redactCredentials(environment.getProperty("spring.datasource.url")), vendors.baseUrl(),
+                management.address(), management.localUrl(), operator,
+                postgres ? "" : ", password in " + dataDir + "/operator-password", management.localUrl());
     }
 
     private static String redactCredentials(String jdbcUrl) {

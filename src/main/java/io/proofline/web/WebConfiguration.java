@@ -34,6 +34,6 @@ class WebConfiguration implements WebMvcConfigurer {
         languageSwitch.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageSwitch);
         // Our pages only: Cockpit has its own CSRF protection, actuator and REST clients send no forms.
-        registry.addInterceptor(formTokens).excludePathPatterns("/actuator/**", "/camunda/**", "/engine-rest/**");
+        registry.addInterceptor(formTokens).excludePathPatterns("/actuator/**", "/camunda/**");
     }
 }

@@ -26,6 +26,20 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
     TestRestTemplate http;
 
     @Autowired
+    io.proofline.system.ManagementPort managementPort;
+
+    @org.springframework.beans.factory.annotation.Value("${proofline.operator.username}")
+    String operator;
+
+    @org.springframework.beans.factory.annotation.Value("${proofline.operator.password}")
+    String operatorPassword;
+
+    /** Actuator is served on the management port only; its health details to an operator. */
+    private TestRestTemplate management() {
+        return new TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder().rootUri(managementPort.localUrl()));
+    }
+
+    @Autowired
     JourneyEngine engine;
 
     @Test
@@ -91,7 +105,7 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void healthReportsEngineDatabaseAndRedisUp() {
-        Map<String, Object> health = http.getForObject("/actuator/health", Map.class);
+        Map<String, Object> health = management().withBasicAuth(operator, operatorPassword).getForObject("/actuator/health", Map.class);
 
         assertThat(health).containsEntry("status", "UP");
         Map<String, Map<String, Object>> components = (Map<String, Map<String, Object>>) health.get("components");

@@ -55,7 +55,14 @@ class VendorsInTheServiceTest {
     static final String CODE = "Q7W8E9";
     static final PostalAddress ADDRESS = new PostalAddress(STREET, "Unit 9", CITY, "MT", "59011");
 
-    @Autowired TestRestTemplate http;
+
+    @Autowired
+    io.proofline.system.ManagementPort managementPort;
+
+    /** Actuator and Cockpit are served on the management port only. */
+    private TestRestTemplate management() {
+        return new TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder().rootUri(managementPort.localUrl()));
+    }
     @org.springframework.beans.factory.annotation.Value("${proofline.operator.username}") String operator;
     @org.springframework.beans.factory.annotation.Value("${proofline.operator.password}") String operatorPassword;
     @Autowired io.micrometer.core.instrument.MeterRegistry meters;
@@ -100,34 +107,34 @@ class VendorsInTheServiceTest {
     @Test
     @SuppressWarnings("unchecked")
     void anOperatorSwitchesAVendorOffAndOnOverActuator() {
-        Map<String, String> all = http.getForObject("/actuator/vendorstatus", Map.class);
+        Map<String, String> all = management().getForObject("/actuator/vendorstatus", Map.class);
         assertThat(all).containsEntry("phone", "OPERATIONAL").containsKeys("docauth", "resolution", "dmv", "sms", "voice", "usps", "pivcac");
         int before = stubs.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/phone/v1/verify"))).size();
 
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        assertThat(http.postForEntity("/actuator/vendorstatus/phone", new HttpEntity<>("{\"state\":\"OUTAGE\"}", headers),
+        assertThat(management().postForEntity("/actuator/vendorstatus/phone", new HttpEntity<>("{\"state\":\"OUTAGE\"}", headers),
                 Map.class).getStatusCode().value()).as("only an operator changes the service").isEqualTo(401);
         // (Not the operator's own name with a wrong password: the engine would then delay the operator's next
         // sign-in by a few seconds, its own guard against guessing.)
         headers.setBasicAuth("someone-else", "a guess");
-        assertThat(http.postForEntity("/actuator/vendorstatus/phone", new HttpEntity<>("{\"state\":\"OUTAGE\"}", headers),
+        assertThat(management().postForEntity("/actuator/vendorstatus/phone", new HttpEntity<>("{\"state\":\"OUTAGE\"}", headers),
                 Map.class).getStatusCode().value()).isEqualTo(401);
-        assertThat(http.getForObject("/actuator/vendorstatus/phone", Map.class)).as("nothing changed")
+        assertThat(management().getForObject("/actuator/vendorstatus/phone", Map.class)).as("nothing changed")
                 .containsEntry("state", "OPERATIONAL");
         headers.setBasicAuth(operator, operatorPassword);
-        Map<String, String> changed = http.postForObject("/actuator/vendorstatus/phone",
+        Map<String, String> changed = management().postForObject("/actuator/vendorstatus/phone",
                 new HttpEntity<>("{\"state\":\"OUTAGE\"}", headers), Map.class);
         try {
             assertThat(changed).containsEntry("state", "OUTAGE");
-            assertThat(http.getForObject("/actuator/vendorstatus/phone", Map.class)).containsEntry("state", "OUTAGE");
+            assertThat(management().getForObject("/actuator/vendorstatus/phone", Map.class)).containsEntry("state", "OUTAGE");
             VendorResult<?> result = phoneRecords.check(phoneRequest("2025550143"), key("phone-outage"));
             assertThat(result).isEqualTo(VendorResult.error(VendorId.PHONE_RECORDS, VendorErrorKind.OUTAGE));
             assertThat(stubs.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                     com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/phone/v1/verify")))).hasSize(before);
         } finally {
-            http.postForObject("/actuator/vendorstatus/phone", new HttpEntity<>("{\"state\":\"OPERATIONAL\"}", headers), Map.class);
+            management().postForObject("/actuator/vendorstatus/phone", new HttpEntity<>("{\"state\":\"OPERATIONAL\"}", headers), Map.class);
         }
         assertThat(phoneRecords.check(phoneRequest("2025550143"), key("phone-back")).isPass()).isTrue();
     }
@@ -139,13 +146,13 @@ class VendorsInTheServiceTest {
         headers.setBasicAuth("guessed-operator-" + java.util.UUID.randomUUID(), "a guess");
         HttpEntity<String> outage = new HttpEntity<>("{\"state\":\"OUTAGE\"}", headers);
         for (int i = 0; i < 5; i++) {
-            assertThat(http.postForEntity("/actuator/vendorstatus/sms", outage, Map.class).getStatusCode().value())
+            assertThat(management().postForEntity("/actuator/vendorstatus/sms", outage, Map.class).getStatusCode().value())
                     .isEqualTo(401);
         }
-        var locked = http.postForEntity("/actuator/vendorstatus/sms", outage, Map.class);
+        var locked = management().postForEntity("/actuator/vendorstatus/sms", outage, Map.class);
         assertThat(locked.getStatusCode().value()).isEqualTo(429);
         assertThat(Long.parseLong(locked.getHeaders().getFirst("Retry-After"))).isBetween(1L, 15 * 60L);
-        assertThat(http.getForObject("/actuator/vendorstatus/sms", Map.class)).containsEntry("state", "OPERATIONAL");
+        assertThat(management().getForObject("/actuator/vendorstatus/sms", Map.class)).containsEntry("state", "OPERATIONAL");
     }
 
     @Test
@@ -155,10 +162,10 @@ class VendorsInTheServiceTest {
 
         // Tests run with a simple registry (Spring Boot turns exporters off in tests), so read the
         // meters through /actuator/metrics; the Prometheus endpoint serves the same meters in the service.
-        Map<String, Object> outcomes = http.getForObject(
+        Map<String, Object> outcomes = management().getForObject(
                 "/actuator/metrics/proofline.vendor.outcomes?tag=vendor:resolution&tag=outcome:pass", Map.class);
         assertThat(outcomes.get("measurements").toString()).containsPattern("value=[1-9]");
-        Map<String, Object> circuit = http.getForObject(
+        Map<String, Object> circuit = management().getForObject(
                 "/actuator/metrics/resilience4j.circuitbreaker.state?tag=name:resolution&tag=state:closed", Map.class);
         assertThat(circuit.get("measurements").toString()).contains("value=1.0");
         assertThat(meters.find(VendorMetrics.LATENCY).tags("vendor", "resolution", "outcome", "pass").timer().count())

@@ -1,12 +1,11 @@
 package io.proofline.proofing.process;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Component;
 
 import io.proofline.system.OperatorCredentials;
 
-/** Operators are the engine's administrators: the Cockpit/Admin accounts in the {@code camunda-admin} group. */
+/** Operators are the Cockpit accounts in the operators' group ({@link StaffAccounts}). */
 @Component
 class CamundaOperatorCredentials implements OperatorCredentials {
 
@@ -19,6 +18,6 @@ class CamundaOperatorCredentials implements OperatorCredentials {
     @Override
     public boolean isOperator(String username, String password) {
         return identities.checkPassword(username, password)
-                && identities.createGroupQuery().groupMember(username).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
+                && identities.createGroupQuery().groupMember(username).groupId(StaffAccounts.OPERATORS).count() > 0;
     }
 }

@@ -1,0 +1,292 @@
+package io.proofline.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.el.StartProcessVariableScope;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
+
+import io.proofline.accounts.Accounts;
+import io.proofline.proofing.Journey;
+import io.proofline.proofing.JourneyId;
+import io.proofline.proofing.Journeys;
+
+/**
+ * The requests of the engine-lock report (issue: operators cannot view or change PII, nobody drives the engine
+ * from outside), replayed against the running service: the engine's REST API, Cockpit's API anonymously and as
+ * the operator, and a planted model. Each must be refused, and leave nothing changed. Run in the embedded
+ * default and in the postgres profile ({@link EngineLockInTheEmbeddedDefaultTest}, {@link EngineLockOnPostgresTest}).
+ */
+interface EngineLockChecks {
+
+    /** The running service's context, where every check finds what it needs. */
+    ApplicationContext context();
+
+    private String publicBase() {
+        return "http://localhost:" + context().getEnvironment().getRequiredProperty("local.server.port");
+    }
+
+    private String managementBase() {
+        return context().getBean(ManagementPort.class).localUrl();
+    }
+
+    private ProcessEngine engine() {
+        return context().getBean(ProcessEngine.class);
+    }
+
+    private String operator() {
+        return context().getEnvironment().getRequiredProperty("proofline.operator.username");
+    }
+
+    private String operatorPassword() {
+        return context().getEnvironment().getRequiredProperty("proofline.operator.password");
+    }
+
+    private Journeys journeys() {
+        return context().getBean(Journeys.class);
+    }
+
+    private Accounts accounts() {
+        return context().getBean(Accounts.class);
+    }
+
+    /** A model whose expressions reach for the service's keys, the vault and the database. */
+    String PLANTED_MODEL = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                         targetNamespace="https://example.org/planted">
+              <process id="planted" name="Planted" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <startEvent id="Start" name="Start"/>
+                <sequenceFlow id="F1" sourceRef="Start" targetRef="Steal"/>
+                <serviceTask id="Steal" name="Steal" camunda:expression="${execution.setVariable('email', attributeEncryptor.toString())}"/>
+                <sequenceFlow id="F2" sourceRef="Steal" targetRef="End"/>
+                <endEvent id="End" name="End"/>
+              </process>
+            </definitions>
+            """;
+
+    /** A model that names no bean at all, but is not one the service was packaged with. */
+    String HARMLESS_MODEL = PLANTED_MODEL.replace("${execution.setVariable('email', attributeEncryptor.toString())}",
+            "${execution.setVariable('note', 'hello')}").replace("planted", "harmless");
+
+    /** How an attacker spells one path to slip past a filter that compares strings. */
+    static List<String> spellings(String path) {
+        int second = path.indexOf('/', 1);
+        String first = path.substring(1, second);
+        String rest = path.substring(second);
+        List<String> spellings = new ArrayList<>(List.of(path, path + "/", "/" + first.toUpperCase() + rest,
+                "/" + Character.toUpperCase(first.charAt(0)) + first.substring(1) + rest,
+                "/" + first + ";x=1" + rest, "//" + first + rest, "/" + first + "//" + rest.substring(1),
+                "/./" + first + rest, "/%" + Integer.toHexString(first.charAt(0)) + first.substring(1) + rest,
+                "/" + first + "%2F" + rest.substring(1), "/" + first + "%2f" + rest.substring(1)));
+        return spellings;
+    }
+
+    private HttpResponse<String> anonymous(String method, String url, String json) throws IOException, InterruptedException {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String what) {
+        assertThat(response.statusCode()).as(what + " → " + response.body()).isIn(400, 401, 403, 404);
+    }
+
+    private CockpitClient signedInOperator() throws IOException, InterruptedException {
+        CockpitClient cockpit = new CockpitClient(managementBase(), engine().getName());
+        assertThat(cockpit.signIn(operator(), operatorPassword())).as("the operator signs in to Cockpit").isEqualTo(200);
+        return cockpit;
+    }
+
+    @Test
+    default void theEngineRestApiIsServedOnNeitherPortHoweverItIsSpelled() throws Exception {
+        long users = engine().getIdentityService().createUserQuery().count();
+        for (String base : List.of(publicBase(), managementBase())) {
+            for (String spelling : spellings("/engine-rest/user")) {
+                HttpResponse<String> response = anonymous("GET", base + spelling, null);
+                assertThat(response.statusCode()).as(base + spelling).isIn(400, 404);
+                assertThat(response.body()).as(base + spelling).doesNotContain(operator());
+            }
+            for (String spelling : spellings("/engine-rest/user/create")) {
+                assertThat(anonymous("POST", base + spelling,
+                        "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder-password\"}}").statusCode())
+                        .as(base + spelling).isIn(400, 404);
+            }
+        }
+        assertThat(engine().getIdentityService().createUserQuery().count()).isEqualTo(users);
+        assertThatThrownBy(() -> Class.forName("org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration"))
+                .as("the engine's REST API is not in the service at all").isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    default void cockpitAndActuatorAreNotServedOnThePublicPortHoweverTheyAreSpelled() throws Exception {
+        String engineName = engine().getName();
+        for (String path : List.of("/camunda/api/engine/engine/" + engineName + "/user", "/camunda/app/cockpit/" + engineName + "/",
+                "/camunda/api/admin/auth/user/" + engineName, "/actuator/health", "/actuator/vendorstatus")) {
+            for (String spelling : spellings(path)) {
+                HttpResponse<String> response = anonymous("GET", publicBase() + spelling, null);
+                assertThat(response.statusCode()).as(spelling).isIn(400, 404);
+                assertThat(response.body()).as(spelling).doesNotContain("\"id\":\"" + operator() + "\"", "<title>Camunda",
+                        "\"status\":\"UP\"");
+            }
+        }
+    }
+
+    @Test
+    default void cockpitsApiRefusesAnonymousCallersAndUnusualSpellingsOnTheManagementPort() throws Exception {
+        String users = "/camunda/api/engine/engine/" + engine().getName() + "/user";
+        assertThat(anonymous("GET", managementBase() + users, null).statusCode()).isEqualTo(401);
+        for (String spelling : spellings(users).subList(2, spellings(users).size())) {
+            assertThat(anonymous("GET", managementBase() + spelling, null).statusCode()).as(spelling).isIn(400, 404);
+        }
+        assertThat(anonymous("GET", managementBase() + "/verify", null).statusCode())
+                .as("the people's pages are not on the management port").isEqualTo(404);
+    }
+
+    @Test
+    default void nobodyIsOfferedTheSetupOfAFirstAdministrator() throws Exception {
+        String engineName = engine().getName();
+        for (String base : List.of(publicBase(), managementBase())) {
+            assertRefused(anonymous("POST", base + "/camunda/api/admin/setup/" + engineName + "/user/create",
+                    "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"intruder-password\"}}"), base + " setup");
+            assertRefused(anonymous("GET", base + "/camunda/app/admin/" + engineName + "/setup/", null), base + " setup page");
+        }
+        HttpResponse<String> cockpit = anonymous("GET", managementBase() + "/camunda/app/cockpit/" + engineName + "/", null);
+        assertThat(cockpit.statusCode()).as("Cockpit's login, not a redirect to the setup").isEqualTo(200);
+        assertThat(engine().getIdentityService().createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count())
+                .as("nobody is above the authorization checks").isZero();
+        assertThat(engine().getIdentityService().createUserQuery().userId("intruder").count()).isZero();
+    }
+
+    @Test
+    default void anOperatorCannotAddAUserJoinAGroupGrantARightOrChangeAPassword() throws Exception {
+        CockpitClient cockpit = signedInOperator();
+
+        assertRefused(cockpit.sendJson("POST", "/user/create",
+                "{\"profile\":{\"id\":\"accomplice\",\"firstName\":\"A\",\"lastName\":\"B\"},\"credentials\":{\"password\":\"accomplice-pw-1\"}}"),
+                "user create");
+        assertRefused(cockpit.sendJson("PUT", "/group/" + Groups.CAMUNDA_ADMIN + "/members/" + operator(), null), "join camunda-admin");
+        assertRefused(cockpit.sendJson("POST", "/group/create", "{\"id\":\"" + Groups.CAMUNDA_ADMIN + "\",\"name\":\"x\",\"type\":\"SYSTEM\"}"),
+                "group create");
+        assertRefused(cockpit.sendJson("POST", "/authorization/create", "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\""
+                + operator() + "\",\"resourceType\":6,\"resourceId\":\"*\"}"), "grant ALL on definitions");
+        assertRefused(cockpit.sendJson("PUT", "/user/" + operator() + "/credentials",
+                "{\"password\":\"taken-over-password\",\"authenticatedUserPassword\":\"a wrong guess\"}"), "password with a wrong current one");
+
+        var identities = engine().getIdentityService();
+        assertThat(identities.createUserQuery().userId("accomplice").count()).isZero();
+        assertThat(identities.createGroupQuery().groupMember(operator()).list()).extracting("id")
+                .containsExactly("proofline-operators");
+        assertThat(identities.checkPassword(operator(), operatorPassword())).isTrue();
+        assertThat(identities.checkPassword(operator(), "taken-over-password")).isFalse();
+        assertThat(engine().getAuthorizationService().createAuthorizationQuery().userIdIn(operator()).list())
+                .extracting("resourceId").containsExactly(operator());
+    }
+
+    @Test
+    default void anOperatorCannotDeployStartModifyCancelOrCompleteAJourney() throws Exception {
+        Journey journey = journeys().startOrResume(
+                accounts().signUp("lock." + UUID.randomUUID() + "@example.org", "a long and honest passphrase").toString());
+        String instance = journey.processInstanceId();
+        Task consent = engine().getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        long deployments = engine().getRepositoryService().createDeploymentQuery().count();
+        CockpitClient cockpit = signedInOperator();
+
+        assertRefused(cockpit.deploy("planted.bpmn", PLANTED_MODEL), "deploy a planted model");
+        assertRefused(cockpit.sendJson("POST", "/process-definition/key/identity-proofing/start", "{\"businessKey\":\""
+                + JourneyId.random() + "\"}"), "start a journey");
+        assertRefused(cockpit.sendJson("POST", "/process-instance/" + instance + "/modification",
+                "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"ConsentToProofing\"},"
+                        + "{\"type\":\"startBeforeActivity\",\"activityId\":\"ActivateProfile\"}]}"), "modify the journey");
+        assertRefused(cockpit.sendJson("PUT", "/process-instance/" + instance + "/variables/proofingPath",
+                "{\"value\":\"PIV_CAC\",\"type\":\"String\"}"), "set a variable");
+        assertRefused(cockpit.sendJson("PUT", "/process-instance/" + instance + "/suspended", "{\"suspended\":true}"),
+                "suspend the journey");
+        assertRefused(cockpit.sendJson("DELETE", "/process-instance/" + instance, null), "cancel the journey");
+        assertRefused(cockpit.sendJson("POST", "/task/" + consent.getId() + "/claim", "{\"userId\":\"" + operator() + "\"}"), "claim");
+        assertRefused(cockpit.sendJson("POST", "/task/" + consent.getId() + "/complete", "{\"variables\":{}}"), "complete a step");
+
+        var runtime = engine().getRuntimeService();
+        assertThat(runtime.getActiveActivityIds(instance)).containsExactly("ConsentToProofing");
+        assertThat(runtime.getVariable(instance, "proofingPath")).isNull();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().isSuspended()).isFalse();
+        assertThat(engine().getTaskService().createTaskQuery().taskId(consent.getId()).singleResult().getAssignee()).isNull();
+        assertThat(engine().getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+        journeys().abandon(journey.accountId());
+    }
+
+    @Test
+    default void theEngineRefusesAnyModelButThePackagedOnesWhoeverDeploysIt() {
+        var repository = engine().getRepositoryService();
+        long deployments = repository.createDeploymentQuery().count();
+
+        assertThatThrownBy(() -> repository.createDeployment().addString("planted.bpmn", PLANTED_MODEL).deploy())
+                .hasMessageContaining("Deployment refused").hasMessageContaining("names the bean 'attributeEncryptor'");
+        assertThatThrownBy(() -> repository.createDeployment().addString("harmless.bpmn", HARMLESS_MODEL).deploy())
+                .hasMessageContaining("Deployment refused").hasMessageContaining("not one of the models packaged");
+
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKeyIn("planted", "harmless").count()).isZero();
+    }
+
+    @Test
+    default void expressionsReachOnlyTheDelegatesListenersAndPolicy() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration();
+        for (String forbidden : List.of("attributeEncryptor", "piiVault", "jdbcClient", "dataSource", "accounts")) {
+            assertThatThrownBy(() -> evaluate(configuration, "${" + forbidden + "}")).as(forbidden)
+                    .hasMessageContaining(forbidden);
+        }
+        assertThat(evaluate(configuration, "${proofingPolicy.vendorRetryCycle}")).isEqualTo("R3/PT5M");
+        assertThat(evaluate(configuration, "${checkLockoutDelegate}")).isInstanceOf(JavaDelegate.class);
+    }
+
+    private static Object evaluate(ProcessEngineConfigurationImpl configuration, String expression) {
+        return configuration.getCommandExecutorTxRequired().execute(context -> configuration.getExpressionManager()
+                .createExpression(expression).getValue(StartProcessVariableScope.getSharedInstance()));
+    }
+
+    @Test
+    default void anOperatorReadsIncidentsAndHistoryAndRetriesAFailedJob() throws Exception {
+        ProcessInstance letter = FailedJobs.letterForNobody(engine());
+        try {
+            Job job = FailedJobs.failedOnce(engine(), letter.getId());
+            engine().getManagementService().setJobRetries(job.getId(), 0);
+            String incident = engine().getRuntimeService().createIncidentQuery().processInstanceId(letter.getId())
+                    .singleResult().getId();
+            CockpitClient cockpit = signedInOperator();
+
+            HttpResponse<String> incidents = cockpit.get(cockpit.api("/incident?processInstanceId=" + letter.getId()));
+            assertThat(incidents.statusCode()).isEqualTo(200);
+            assertThat(incidents.body()).contains(incident);
+            assertThat(cockpit.get(cockpit.api("/job?processInstanceId=" + letter.getId())).body()).contains(job.getId());
+            assertThat(cockpit.get(cockpit.api("/history/process-instance?processInstanceId=" + letter.getId())).statusCode())
+                    .isEqualTo(200);
+
+            HttpResponse<String> retried = cockpit.sendJson("PUT", "/job/" + job.getId() + "/retries", "{\"retries\":1}");
+
+            assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
+            assertThat(engine().getHistoryService().createUserOperationLogQuery().userId(operator())
+                    .operationType("SetJobRetries").jobId(job.getId()).count()).as("who retried what is kept").isPositive();
+        } finally {
+            engine().getRuntimeService().deleteProcessInstance(letter.getId(), "test over");
+        }
+    }
+}
