@@ -20,6 +20,7 @@ final class CockpitClient {
     private final String engine;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private String xsrfToken;
 
     CockpitClient(String managementBase, String engine) {
         this.base = managementBase;
@@ -32,17 +33,20 @@ final class CockpitClient {
         return base + "/camunda/api/engine/engine/" + engine + path;
     }
 
+    /** Signs in as Cockpit's login page does; the new session's anti-forgery token comes with its first read. */
     int signIn(String username, String password) throws IOException, InterruptedException {
         get(base + "/camunda/app/cockpit/" + engine + "/");
-        return send("POST", base + "/camunda/api/admin/auth/user/" + engine + "/login/cockpit",
+        int status = send("POST", base + "/camunda/api/admin/auth/user/" + engine + "/login/cockpit",
                 "application/x-www-form-urlencoded",
                 "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                         + URLEncoder.encode(password, StandardCharsets.UTF_8)).statusCode();
+        get(base + "/camunda/api/admin/auth/user/" + engine);
+        return status;
     }
 
     HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return remembered(http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     HttpResponse<String> send(String method, String url, String contentType, String body)
@@ -56,7 +60,7 @@ final class CockpitClient {
         if (token != null) {
             request.header("X-XSRF-TOKEN", token);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return remembered(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     HttpResponse<String> sendJson(String method, String path, String json) throws IOException, InterruptedException {
@@ -72,8 +76,15 @@ final class CockpitClient {
         return send("POST", api("/deployment/create"), "multipart/form-data; boundary=" + boundary, body);
     }
 
+    /** Cockpit issues an anti-forgery token with each new session: the newest one sent is the one. */
+    private HttpResponse<String> remembered(HttpResponse<String> response) {
+        response.headers().allValues("Set-Cookie").stream().flatMap(header -> HttpCookie.parse(header).stream())
+                .filter(cookie -> "XSRF-TOKEN".equals(cookie.getName())).reduce((first, newest) -> newest)
+                .ifPresent(cookie -> xsrfToken = cookie.getValue());
+        return response;
+    }
+
     private String xsrfToken() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> "XSRF-TOKEN".equals(c.getName()))
-                .map(HttpCookie::getValue).reduce((first, newest) -> newest).orElse(null);
+        return xsrfToken;
     }
 }
