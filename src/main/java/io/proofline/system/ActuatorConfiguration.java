@@ -9,7 +9,10 @@ import org.springframework.core.Ordered;
 
 import io.proofline.throttle.Throttles;
 
-/** Actuator's writes are an operator's (see {@link ActuatorWritesFilter}); the filter sees only actuator's paths. */
+/**
+ * Actuator's writes are an operator's (see {@link ActuatorWritesFilter}); the filter sees only actuator's paths. Cockpit's
+ * sign-in is throttled per operator ({@link CockpitSignInThrottle}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ActuatorConfiguration {
 
@@ -19,6 +22,15 @@ class ActuatorConfiguration {
         FilterRegistrationBean<ActuatorWritesFilter> registration = new FilterRegistrationBean<>(
                 new ActuatorWritesFilter(operators, throttles, clock));
         registration.addUrlPatterns("/actuator/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<CockpitSignInThrottle> cockpitSignInThrottle(Throttles throttles, Clock clock) {
+        FilterRegistrationBean<CockpitSignInThrottle> registration = new FilterRegistrationBean<>(
+                new CockpitSignInThrottle(throttles, clock));
+        registration.addUrlPatterns("/camunda/api/admin/auth/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

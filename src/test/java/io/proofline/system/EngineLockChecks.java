@@ -246,6 +246,22 @@ interface EngineLockChecks {
     }
 
     @Test
+    default void wrongPasswordsAtCockpitsSignInLockTheOperatorNameForAWhile() throws Exception {
+        var throttles = context().getBean(io.proofline.throttle.Throttles.class);
+        try {
+            for (int guess = 1; guess <= 5; guess++) {
+                assertThat(new CockpitClient(managementBase(), engine().getName()).signIn(operator(), "guess " + guess))
+                        .as("guess " + guess).isEqualTo(401);
+            }
+            assertThat(new CockpitClient(managementBase(), engine().getName()).signIn(operator(), operatorPassword()))
+                    .as("even the right password, while the name is locked").isEqualTo(429);
+        } finally {
+            throttles.reset("operator:" + operator(), io.proofline.throttle.ThrottleType.SIGN_IN);
+        }
+        signedInOperator();
+    }
+
+    @Test
     default void theEngineRefusesAnyModelButThePackagedOnesWhoeverDeploysIt() {
         var repository = engine().getRepositoryService();
         long deployments = repository.createDeploymentQuery().count();
