@@ -27,20 +27,20 @@ public class VendorStubServer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(VendorStubServer.class);
 
     private final WireMockServer server;
+    /** The packaged stubs' copy on disk, when no {@code vendor-stubs/} folder is here; removed on stop. */
+    private final Path unpacked;
 
     VendorStubServer(VendorStubProperties properties) {
         WireMockConfiguration config = options().bindAddress("127.0.0.1").port(properties.port())
                 .notifier(new Slf4jNotifier(false));
         Path directory = Path.of(properties.directory());
-        if (Files.isDirectory(directory.resolve("mappings"))) {
-            config.usingFilesUnderDirectory(directory.toString());
-        } else {
-            config.usingFilesUnderClasspath("vendor-stubs");
-        }
+        boolean ownFolder = Files.isDirectory(directory.resolve("mappings"));
+        this.unpacked = ownFolder ? null : PackagedStubs.unpack();
+        config.usingFilesUnderDirectory((ownFolder ? directory : unpacked).toString());
         this.server = new WireMockServer(config);
         server.start();
         log.info("Vendor stubs served in-process at {} from {}", baseUrl(),
-                Files.isDirectory(directory) ? directory.toAbsolutePath().normalize() : "the packaged vendor-stubs");
+                ownFolder ? directory.toAbsolutePath().normalize() : "the packaged vendor-stubs");
     }
 
     /** The stub server's base URL, e.g. {@code http://127.0.0.1:8089}. */
@@ -61,6 +61,9 @@ public class VendorStubServer implements SmartLifecycle {
     @Override
     public void stop() {
         server.stop();
+        if (unpacked != null) {
+            PackagedStubs.delete(unpacked);
+        }
     }
 
     @Override
