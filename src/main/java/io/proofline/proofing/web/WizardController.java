@@ -25,7 +25,6 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.AccountsException;
-import io.proofline.accounts.IdentityVerifications;
 import io.proofline.accounts.Profiles;
 import io.proofline.accounts.web.SignedInAccounts;
 import io.proofline.address.InPersonProofing;
@@ -42,7 +41,6 @@ import io.proofline.proofing.JourneyId;
 import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.proofing.StaleStepException;
-import io.proofline.sharing.Consents;
 import io.proofline.throttle.ThrottleProperties;
 import io.proofline.throttle.ThrottleType;
 import io.proofline.vault.PiiVault;
@@ -93,15 +91,13 @@ class WizardController {
     private final InPersonProofing inPerson;
     private final Profiles profiles;
     private final SessionEncryptor sessionEncryptor;
-    private final IdentityVerifications verifications;
-    private final Consents consents;
+    private final JourneyEndings endings;
     private final CardHandOffs cardHandOffs;
     private final ThrottleProperties throttles;
 
     WizardController(SignedInAccounts signedIn, Journeys journeys, JourneyEngine engine, PiiVault vault,
             DocumentCheck documents, PhoneVerification phones, LetterVerification letters, InPersonProofing inPerson,
-            Profiles profiles, SessionEncryptor sessionEncryptor, IdentityVerifications verifications,
-            Consents consents, CardHandOffs cardHandOffs, ThrottleProperties throttles) {
+            Profiles profiles, SessionEncryptor sessionEncryptor, JourneyEndings endings, CardHandOffs cardHandOffs, ThrottleProperties throttles) {
         this.signedIn = signedIn;
         this.journeys = journeys;
         this.engine = engine;
@@ -112,8 +108,7 @@ class WizardController {
         this.inPerson = inPerson;
         this.profiles = profiles;
         this.sessionEncryptor = sessionEncryptor;
-        this.verifications = verifications;
-        this.consents = consents;
+        this.endings = endings;
         this.cardHandOffs = cardHandOffs;
         this.throttles = throttles;
     }
@@ -128,34 +123,40 @@ class WizardController {
             return SIGN_IN;
         }
         model.addAttribute("signedIn", true);
-        if (isDone(account.get())) {
+        if (endings.isVerified(account.get())) {
             model.addAttribute("verified", true);
             return "verify/done";
+        }
+        if (endings.lastJourneyFailed(account.get())) {
+            return "verify/done"; // not verified: what happened and "start again" (a POST, which starts the journey)
         }
         Journey journey = journeys.startOrResume(account.get().toString());
         JourneyStep step = awaitCheck(journey.id(), checkingSince == null ? CHECK_PATIENCE : RELOAD_PATIENCE);
         return switch (step.kind()) {
             case TASK -> showTask(step, journey.id(), request, model);
-            case CHECKING -> {
-                long now = System.currentTimeMillis() / 1000;
-                long since = checkingSince == null || checkingSince > now ? now : checkingSince;
-                model.addAttribute("refresh", "0;url=/verify?checkingSince=" + since);
-                model.addAttribute("takingLong", now - since >= USUAL_WAIT.toSeconds());
-                model.addAttribute("waitedSeconds", now - since);
-                model.addAttribute("usualWaitSeconds", USUAL_WAIT.toSeconds());
-                yield "verify/checking";
-            }
+            case CHECKING -> showChecking(checkingSince, model);
             case UNAVAILABLE -> "verify/unavailable";
             case WAITING -> showWait(step, journey.id(), locale, model);
-            case ENDED -> {
-                model.addAttribute("verified", isDone(account.get()));
-                yield "verify/done";
-            }
+            case ENDED -> switch (endings.of(account.get(), journey.id())) {
+                case VERIFIED -> {
+                    model.addAttribute("verified", true);
+                    yield "verify/done";
+                }
+                case NOT_VERIFIED -> "verify/done";
+                // ended, but the profile's activation or the consent not yet seen: still being finished
+                case NOT_YET_KNOWN -> showChecking(checkingSince, model);
+            };
         };
     }
 
-    private boolean isDone(AccountId account) {
-        return verifications.verifiedAt(account.toString()).isPresent() && consents.hasConsented(account.toString());
+    private static String showChecking(Long checkingSince, Model model) {
+        long now = System.currentTimeMillis() / 1000;
+        long since = checkingSince == null || checkingSince > now ? now : checkingSince;
+        model.addAttribute("refresh", "0;url=/verify?checkingSince=" + since);
+        model.addAttribute("takingLong", now - since >= USUAL_WAIT.toSeconds());
+        model.addAttribute("waitedSeconds", now - since);
+        model.addAttribute("usualWaitSeconds", USUAL_WAIT.toSeconds());
+        return "verify/checking";
     }
 
     private JourneyStep awaitCheck(JourneyId journey, Duration patience) throws InterruptedException {
@@ -507,6 +508,17 @@ class WizardController {
             return SIGN_IN;
         }
         journeys.abandon(account.get().toString());
+        return VERIFY;
+    }
+
+    /** After a journey that ended unverified: a new one, at its first step. */
+    @PostMapping("/verify/start-again")
+    String startAgain(HttpServletRequest request) {
+        Optional<AccountId> account = signedIn.of(request);
+        if (account.isEmpty()) {
+            return SIGN_IN;
+        }
+        journeys.startOrResume(account.get().toString());
         return VERIFY;
     }
 

@@ -2,11 +2,20 @@ package io.proofline.proofing.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
@@ -23,6 +32,7 @@ import io.proofline.vendors.VendorStubServer;
 final class AsAPerson {
 
     static final String PASSWORD = "a long and honest passphrase";
+    static final Path IMAGES = Path.of("target/wizard-images");
 
     private AsAPerson() {
     }
@@ -68,6 +78,67 @@ final class AsAPerson {
     static String lastSent(VendorStubServer stubs, String path, String field) throws IOException {
         List<LoggedRequest> sent = stubs.server().findAll(postRequestedFor(urlEqualTo(path)));
         return new ObjectMapper().readTree(sent.get(sent.size() - 1).getBodyAsString()).get(field).asText();
+    }
+
+    static void signUp(Browser browser, String email, String next) {
+        assertThat(browser.heading()).isEqualTo("Create an account");
+        type(browser, "email", email);
+        type(browser, "password", "short");
+        browser.click(By.id("sign-up"), "sign-up-short-password");
+        assertThat(browser.find(By.id("password-error")).getText()).contains("too short");
+        assertThat(browser.find(By.id("email")).getDomProperty("value")).isEqualTo(email);
+        type(browser, "password", PASSWORD);
+        submit(browser, next, By.id("sign-up"));
+    }
+
+    static void throughToTheUpload(Browser browser) {
+        browser.find(By.cssSelector("label[for=consent]")).click();
+        submit(browser, "path");
+        browser.find(By.cssSelector("label[for=proofingPath-STATE_ID]")).click();
+        submit(browser, "upload");
+    }
+
+    /** The state ID + phone path from the consent page to "share your verified information". */
+    static void throughToTheShare(Browser browser, VendorStubServer stubs, String ssn) throws IOException {
+        throughToTheUpload(browser);
+        upload(browser, "");
+        submit(browser, "ssn");
+        type(browser, "ssn", ssn);
+        submit(browser, "review");
+        submit(browser, "address-method");
+        browser.find(By.cssSelector("label[for=addressMethod-PHONE]")).click();
+        submit(browser, "phone");
+        type(browser, "phone", "(406) 555-0134");
+        submit(browser, "one-time-code");
+        type(browser, "code", lastSent(stubs, "/telephony/v1/messages", "code"));
+        submit(browser, "password");
+        type(browser, "password", PASSWORD);
+        submit(browser, "personal-key");
+        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
+        submit(browser, "share");
+        assertThat(browser.heading()).isEqualTo("Share your verified information");
+    }
+
+    static void upload(Browser browser, String marker) {
+        browser.find(By.id("front")).sendKeys(image("front", "png", marker).toString());
+        browser.find(By.id("back")).sendKeys(image("back", "jpg", "").toString());
+        browser.find(By.id("selfie")).sendKeys(image("selfie", "jpg", "").toString());
+    }
+    /** A small real image; a stub trigger, when given, rides after the image data (vendor-stubs/README.md). */
+    static Path image(String name, String format, String marker) {
+        try {
+            BufferedImage picture = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+            picture.setRGB(3, 3, 0x336699);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ImageIO.write(picture, format.equals("jpg") ? "jpeg" : "png", bytes);
+            bytes.write(marker.getBytes(StandardCharsets.US_ASCII));
+            Files.createDirectories(IMAGES);
+            Path file = IMAGES.resolve(name + "-" + marker.replace(':', '-') + "." + format).toAbsolutePath();
+            Files.write(file, bytes.toByteArray());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String email() {
