@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -30,9 +31,13 @@ public class VendorStubServer implements SmartLifecycle {
     /** The packaged stubs' copy on disk, when no {@code vendor-stubs/} folder is here; removed on stop. */
     private final Path unpacked;
 
-    VendorStubServer(VendorStubProperties properties) {
+    VendorStubServer(VendorStubProperties properties, ObjectProvider<DevelopmentInbox> inbox) {
         WireMockConfiguration config = options().bindAddress("127.0.0.1").port(properties.port())
                 .notifier(new Slf4jNotifier(false));
+        if (!properties.requestJournal()) {
+            config.disableRequestJournal(); // it would keep every request's body: names, SSNs, addresses
+        }
+        inbox.ifAvailable(developmentInbox -> config.extensions(developmentInbox.listener()));
         Path directory = Path.of(properties.directory());
         boolean ownFolder = Files.isDirectory(directory.resolve("mappings"));
         this.unpacked = ownFolder ? null : PackagedStubs.unpack();
@@ -48,7 +53,7 @@ public class VendorStubServer implements SmartLifecycle {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The underlying server, for tests that read its request journal. */
+    /** The underlying server, for tests that read its request journal (kept only when they ask for it). */
     public WireMockServer server() {
         return server;
     }

@@ -98,8 +98,8 @@ final class AsAPerson {
         submit(browser, "upload");
     }
 
-    /** The state ID + phone path from the consent page to "share your verified information". */
-    static void throughToTheShare(Browser browser, VendorStubServer stubs, String ssn) throws IOException {
+    /** The state ID + phone path from the consent page to the one-time code's page, the code sent. */
+    static void throughToTheOneTimeCode(Browser browser, String ssn, String phone) {
         throughToTheUpload(browser);
         upload(browser, "");
         submit(browser, "ssn");
@@ -108,8 +108,14 @@ final class AsAPerson {
         submit(browser, "address-method");
         browser.find(By.cssSelector("label[for=addressMethod-PHONE]")).click();
         submit(browser, "phone");
-        type(browser, "phone", "(406) 555-0134");
+        type(browser, "phone", phone);
         submit(browser, "one-time-code");
+        assertThat(browser.heading()).isEqualTo("Enter the code we sent you");
+    }
+
+    /** The state ID + phone path from the consent page to "share your verified information". */
+    static void throughToTheShare(Browser browser, VendorStubServer stubs, String ssn) throws IOException {
+        throughToTheOneTimeCode(browser, ssn, "(406) 555-0134");
         type(browser, "code", lastSent(stubs, "/telephony/v1/messages", "code"));
         submit(browser, "password");
         type(browser, "password", PASSWORD);
@@ -119,6 +125,26 @@ final class AsAPerson {
         assertThat(browser.heading()).isEqualTo("Share your verified information");
     }
 
+    /** The letter path from the consent page to "enter the code from your letter", the letter sent. */
+    static void throughToTheLetterCode(Browser browser, String ssn) {
+        throughToTheUpload(browser);
+        upload(browser, "");
+        submit(browser, "ssn");
+        type(browser, "ssn", ssn);
+        submit(browser, "review");
+        submit(browser, "address-method");
+        browser.find(By.cssSelector("label[for=addressMethod-LETTER]")).click();
+        submit(browser, "letter-address");
+
+        assertThat(browser.heading()).isEqualTo("Mail a letter to this address");
+        assertThat(browser.find(By.id("letter-address")).getText()).contains("FAKEY MCFAKERSON", "1 FAKE RD");
+        submit(browser, "password");
+        type(browser, "password", PASSWORD);
+        submit(browser, "personal-key");
+        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
+        submit(browser, "letter-code");
+        assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
+    }
     static void upload(Browser browser, String marker) {
         browser.find(By.id("front")).sendKeys(image("front", "png", marker).toString());
         browser.find(By.id("back")).sendKeys(image("back", "jpg", "").toString());
@@ -139,6 +165,18 @@ final class AsAPerson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The newest code in the embedded default's development inbox, read as a person trying the service does: the
+     * code page's link to the inbox, the code in its first row, back to the code page.
+     */
+    static String codeFromTheDevelopmentInbox(Browser browser, String step) {
+        browser.click(By.cssSelector("#development-inbox-notice a"), step + "-inbox");
+        assertThat(browser.heading()).isEqualTo("Development inbox");
+        String code = browser.find(By.cssSelector("#inbox tbody tr:first-child td:last-child")).getText();
+        browser.clickLink("Back to verifying your identity", step);
+        return code;
     }
 
     static String email() {

@@ -7,6 +7,7 @@ import static io.proofline.proofing.web.AsAPerson.image;
 import static io.proofline.proofing.web.AsAPerson.lastSent;
 import static io.proofline.proofing.web.AsAPerson.signUp;
 import static io.proofline.proofing.web.AsAPerson.submit;
+import static io.proofline.proofing.web.AsAPerson.throughToTheLetterCode;
 import static io.proofline.proofing.web.AsAPerson.throughToTheUpload;
 import static io.proofline.proofing.web.AsAPerson.type;
 import static io.proofline.proofing.web.AsAPerson.upload;
@@ -542,26 +543,6 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         }
     }
 
-    /** The letter path from the consent page to "enter the code from your letter", the letter sent. */
-    private void throughToTheLetterCode(Browser browser, String ssn) {
-        throughToTheUpload(browser);
-        upload(browser, "");
-        submit(browser, "ssn");
-        type(browser, "ssn", ssn);
-        submit(browser, "review");
-        submit(browser, "address-method");
-        browser.find(By.cssSelector("label[for=addressMethod-LETTER]")).click();
-        submit(browser, "letter-address");
-
-        assertThat(browser.heading()).isEqualTo("Mail a letter to this address");
-        assertThat(browser.find(By.id("letter-address")).getText()).contains("FAKEY MCFAKERSON", "1 FAKE RD");
-        submit(browser, "password");
-        type(browser, "password", PASSWORD);
-        submit(browser, "personal-key");
-        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
-        submit(browser, "letter-code");
-        assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
-    }
 
     /** Waits while the page says "we are checking" (it reloads itself), then checks the step reached. */
     private String accountOf(String email) {
