@@ -92,12 +92,14 @@ class WizardController {
     private final Profiles profiles;
     private final SessionEncryptor sessionEncryptor;
     private final JourneyEndings endings;
+    private final PausedPaths pausedPaths;
     private final CardHandOffs cardHandOffs;
     private final ThrottleProperties throttles;
 
     WizardController(SignedInAccounts signedIn, Journeys journeys, JourneyEngine engine, PiiVault vault,
             DocumentCheck documents, PhoneVerification phones, LetterVerification letters, InPersonProofing inPerson,
-            Profiles profiles, SessionEncryptor sessionEncryptor, JourneyEndings endings, CardHandOffs cardHandOffs, ThrottleProperties throttles) {
+            Profiles profiles, SessionEncryptor sessionEncryptor, JourneyEndings endings, PausedPaths pausedPaths,
+            CardHandOffs cardHandOffs, ThrottleProperties throttles) {
         this.signedIn = signedIn;
         this.journeys = journeys;
         this.engine = engine;
@@ -109,6 +111,7 @@ class WizardController {
         this.profiles = profiles;
         this.sessionEncryptor = sessionEncryptor;
         this.endings = endings;
+        this.pausedPaths = pausedPaths;
         this.cardHandOffs = cardHandOffs;
         this.throttles = throttles;
     }
@@ -136,7 +139,7 @@ class WizardController {
             case TASK -> showTask(step, journey.id(), request, model);
             case CHECKING -> showChecking(checkingSince, model);
             case UNAVAILABLE -> "verify/unavailable";
-            case WAITING -> showWait(step, journey.id(), locale, model);
+            case WAITING -> showWait(step, account.get(), journey.id(), locale, model);
             case ENDED -> switch (endings.of(account.get(), journey.id())) {
                 case VERIFIED -> {
                     model.addAttribute("verified", true);
@@ -169,15 +172,19 @@ class WizardController {
         return step;
     }
 
-    private String showWait(JourneyStep step, JourneyId journey, Locale locale, Model model) {
+    private String showWait(JourneyStep step, AccountId account, JourneyId journey, Locale locale, Model model) {
         if (Steps.isLockout(step.activityId()) && step.lockedUntil() != null) {
-            model.addAttribute("lockedUntil", LocalTimes.dateAndTime(step.lockedUntil(), locale));
+            model.addAttribute("lockedUntil", LocalTimes.moment(step.lockedUntil(), locale));
+            // a lockout of one way (the ID's photos, the card) leaves the others open meanwhile: say which
+            if (PausedPaths.PATH_OF_WAIT.containsKey(step.activityId())) {
+                model.addAttribute("openPaths", PausedPaths.openNames(pausedPaths.of(account, locale), cardHandOffs.available()));
+            }
             return "verify/locked";
         }
         if (step.is(Steps.TIME_TO_ASK_USPS) || step.is(Steps.ENROLLMENT_DEADLINE)) {
             inPerson.enrollment(journey).ifPresent(enrollment -> {
                 model.addAttribute("enrollmentCode", enrollment.code());
-                model.addAttribute("enrollmentDeadline", LocalTimes.dateAndTime(enrollment.expiresAt(), locale));
+                model.addAttribute("enrollmentDeadline", LocalTimes.moment(enrollment.expiresAt(), locale));
             });
             return "verify/in-person";
         }
@@ -214,7 +221,11 @@ class WizardController {
                 form.putIfAbsent("zip", pii.zip());
                 form.putIfAbsent("ssn", pii.ssn());
             }
-            case Steps.CHOOSE_PROOFING_PATH -> model.addAttribute("cardsReadHere", cardHandOffs.available());
+            case Steps.CONSENT_TO_PROOFING -> addPausedPaths(request, model);
+            case Steps.CHOOSE_PROOFING_PATH -> {
+                model.addAttribute("cardsReadHere", cardHandOffs.available());
+                addPausedPaths(request, model);
+            }
             // shown again when the phone could not receive the code: the number stays, the way may change
             case Steps.ENTER_PHONE -> vault.find(journey).map(ProofingPii::phone).filter(p -> p.length() == 10)
                     .ifPresent(p -> form.putIfAbsent("phone",
@@ -227,14 +238,22 @@ class WizardController {
             case Steps.SAVE_PERSONAL_KEY -> model.addAttribute("personalKey",
                     sealedPersonalKey(request, journey).map(WizardController::formatted).orElse(null));
             case Steps.ENTER_LETTER_CODE -> letters.latestCodeExpiry(journey).ifPresent(expiry -> model.addAttribute(
-                    "letterCodeExpiresAt", LocalTimes.dateAndTime(expiry, RequestContextUtils.getLocale(request))));
+                    "letterCodeExpiresAt", LocalTimes.moment(expiry, RequestContextUtils.getLocale(request))));
             case Steps.REQUEST_NEW_LETTER -> letters.latestCodeExpiry(journey).ifPresent(expiry -> model.addAttribute(
-                    "letterCodeExpiredAt", LocalTimes.dateAndTime(expiry, RequestContextUtils.getLocale(request))));
+                    "letterCodeExpiredAt", LocalTimes.moment(expiry, RequestContextUtils.getLocale(request))));
             default -> {
                 // the other steps show only their form
             }
         }
         return "verify/" + step.activityId();
+    }
+
+    /** Told at once, before a way is chosen again: the ways a lockout pauses, until when. */
+    private void addPausedPaths(HttpServletRequest request, Model model) {
+        List<PausedPaths.Paused> paused = signedIn.of(request)
+                .map(account -> pausedPaths.of(account, RequestContextUtils.getLocale(request))).orElse(List.of());
+        model.addAttribute("pausedPaths", paused);
+        model.addAttribute("pausedPathIds", paused.stream().map(PausedPaths.Paused::path).toList());
     }
 
     /** How long the step would be locked: in whole hours when it is that, else in minutes. */
@@ -292,6 +311,11 @@ class WizardController {
             if (proofingPath == null || !PROOFING_PATHS.contains(proofingPath)
                     || "PIV_CAC".equals(proofingPath) && !cardHandOffs.available()) {
                 errors.put("proofingPath-STATE_ID", "verify.path.error");
+                return Map.of();
+            }
+            if (pausedPaths.of(account, RequestContextUtils.getLocale(request)).stream()
+                    .anyMatch(paused -> paused.path().equals(proofingPath))) {
+                errors.put("proofingPath-STATE_ID", "verify.path.paused");
                 return Map.of();
             }
             return Map.of("proofingPath", proofingPath);

@@ -79,6 +79,7 @@ class WizardControllerTest {
     @MockitoBean Consents consents;
     @MockitoBean CardReaderPort cardReaderPort;
     @MockitoBean CardHandOffs cardHandOffs;
+    @MockitoBean PausedPaths pausedPaths;
 
     /** The lockout lengths as application.yml sets them (the seeds' values). */
     @org.springframework.boot.test.context.TestConfiguration
