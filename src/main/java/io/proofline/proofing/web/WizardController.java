@@ -93,13 +93,14 @@ class WizardController {
     private final SessionEncryptor sessionEncryptor;
     private final JourneyEndings endings;
     private final PausedPaths pausedPaths;
+    private final AcceptedPhotos acceptedPhotos;
     private final CardHandOffs cardHandOffs;
     private final ThrottleProperties throttles;
 
     WizardController(SignedInAccounts signedIn, Journeys journeys, JourneyEngine engine, PiiVault vault,
             DocumentCheck documents, PhoneVerification phones, LetterVerification letters, InPersonProofing inPerson,
             Profiles profiles, SessionEncryptor sessionEncryptor, JourneyEndings endings, PausedPaths pausedPaths,
-            CardHandOffs cardHandOffs, ThrottleProperties throttles) {
+            AcceptedPhotos acceptedPhotos, CardHandOffs cardHandOffs, ThrottleProperties throttles) {
         this.signedIn = signedIn;
         this.journeys = journeys;
         this.engine = engine;
@@ -112,6 +113,7 @@ class WizardController {
         this.sessionEncryptor = sessionEncryptor;
         this.endings = endings;
         this.pausedPaths = pausedPaths;
+        this.acceptedPhotos = acceptedPhotos;
         this.cardHandOffs = cardHandOffs;
         this.throttles = throttles;
     }
@@ -222,6 +224,13 @@ class WizardController {
                 form.putIfAbsent("ssn", pii.ssn());
             }
             case Steps.CONSENT_TO_PROOFING -> addPausedPaths(request, model);
+            case Steps.UPLOAD_DOCUMENTS -> {
+                Map<String, String> refused = AcceptedPhotos.decode(request.getParameter("uploadErrors"));
+                if (!refused.isEmpty()) {
+                    model.addAttribute("errors", refused);
+                }
+                model.addAttribute("keptPhotos", acceptedPhotos.kept(journey));
+            }
             case Steps.CHOOSE_PROOFING_PATH -> {
                 model.addAttribute("cardsReadHere", cardHandOffs.available());
                 addPausedPaths(request, model);
@@ -322,20 +331,22 @@ class WizardController {
         });
     }
 
+    /**
+     * A refused photo sends the person back to the step by a redirect (a reload re-posts nothing), its refusal in the
+     * address; the accepted photos are kept for the retry (AcceptedPhotos).
+     */
     @PostMapping("/verify/UploadDocuments")
     String uploadDocuments(@RequestParam(required = false) MultipartFile front,
             @RequestParam(required = false) MultipartFile back, @RequestParam(required = false) MultipartFile selfie,
             HttpServletRequest request, HttpServletResponse response, Model model) {
+        Map<String, MultipartFile> posted = new LinkedHashMap<>();
+        posted.put("front", front);
+        posted.put("back", back);
+        posted.put("selfie", selfie);
         return submit(Steps.UPLOAD_DOCUMENTS, request, response, model, (account, journey, errors) -> {
-            UploadedImage.problem(front).ifPresent(problem -> errors.put("front", problem));
-            UploadedImage.problem(back).ifPresent(problem -> errors.put("back", problem));
-            UploadedImage.problem(selfie).ifPresent(problem -> errors.put("selfie", problem));
-            if (errors.isEmpty()) {
-                documents.upload(journey, new DocumentImages(UploadedImage.bytes(front), UploadedImage.bytes(back),
-                        UploadedImage.bytes(selfie)));
-            }
+            acceptedPhotos.take(journey, posted, errors).ifPresent(images -> documents.upload(journey, images));
             return Map.of();
-        });
+        }, errors -> VERIFY + "?uploadErrors=" + AcceptedPhotos.encode(errors));
     }
 
     @PostMapping("/verify/EnterSsn")
@@ -568,6 +579,12 @@ class WizardController {
 
     private String submit(String stepId, HttpServletRequest request, HttpServletResponse response, Model model,
             StepWork work) {
+        return submit(stepId, request, response, model, work, null);
+    }
+
+    /** @param redirectOnErrors where to send the browser when the form has errors; null: show the step again */
+    private String submit(String stepId, HttpServletRequest request, HttpServletResponse response, Model model,
+            StepWork work, java.util.function.Function<Map<String, String>, String> redirectOnErrors) {
         Optional<AccountId> account = signedIn.of(request);
         if (account.isEmpty()) {
             return SIGN_IN;
@@ -580,6 +597,9 @@ class WizardController {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> variables = work.run(account.get(), journey.id(), errors);
+        if (!errors.isEmpty() && redirectOnErrors != null) {
+            return redirectOnErrors.apply(errors);
+        }
         if (!errors.isEmpty()) {
             model.addAttribute("errors", errors);
             return showTask(step, journey.id(), request, model);

@@ -80,6 +80,7 @@ class WizardControllerTest {
     @MockitoBean CardReaderPort cardReaderPort;
     @MockitoBean CardHandOffs cardHandOffs;
     @MockitoBean PausedPaths pausedPaths;
+    @MockitoBean AcceptedPhotos acceptedPhotos;
 
     /** The lockout lengths as application.yml sets them (the seeds' values). */
     @org.springframework.boot.test.context.TestConfiguration
