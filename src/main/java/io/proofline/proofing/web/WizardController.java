@@ -80,6 +80,8 @@ class WizardController {
     private static final Set<String> PROOFING_PATHS = Set.of("STATE_ID", "PIV_CAC", "IN_PERSON");
     private static final Set<String> ADDRESS_METHODS = Set.of("PHONE", "LETTER");
     private static final Set<String> CODE_CHANNELS = Set.of("SMS", "VOICE");
+    /** The one-time code page's other ways forward (CODE, the code typed, is the form itself). */
+    private static final Set<String> CODE_STEP_CHOICES = Set.of("RESEND", "CHANGE_NUMBER", "LETTER");
 
     private final SignedInAccounts signedIn;
     private final Journeys journeys;
@@ -236,9 +238,11 @@ class WizardController {
                 addPausedPaths(request, model);
             }
             // shown again when the phone could not receive the code: the number stays, the way may change
-            case Steps.ENTER_PHONE -> vault.find(journey).map(ProofingPii::phone).filter(p -> p.length() == 10)
-                    .ifPresent(p -> form.putIfAbsent("phone",
-                            "(" + p.substring(0, 3) + ") " + p.substring(3, 6) + "-" + p.substring(6)));
+            case Steps.ENTER_PHONE -> typedPhone(journey).ifPresent(phone -> form.putIfAbsent("phone", phone));
+            case Steps.ENTER_ONE_TIME_CODE -> {
+                typedPhone(journey).ifPresent(phone -> model.addAttribute("codeSentTo", phone));
+                model.addAttribute("codeSentAgain", "RESENT".equals(outcome));
+            }
             case Steps.CONNECT_CARD -> {
                 model.addAttribute("cardReaderUrl", cardHandOffs.link(journey, request).orElse(null));
                 model.addAttribute("noCardPresented", CardReaderController.NO_CARD.equals(request.getParameter("card")));
@@ -255,6 +259,12 @@ class WizardController {
             }
         }
         return "verify/" + step.activityId();
+    }
+
+    /** The phone number as the person typed it, formatted: (406) 555-0134. */
+    private Optional<String> typedPhone(JourneyId journey) {
+        return vault.find(journey).map(ProofingPii::phone).filter(p -> p.length() == 10)
+                .map(p -> "(" + p.substring(0, 3) + ") " + p.substring(3, 6) + "-" + p.substring(6));
     }
 
     /** Told at once, before a way is chosen again: the ways a lockout pauses, until when. */
@@ -456,11 +466,25 @@ class WizardController {
         });
     }
 
+    /**
+     * The code typed, or, as Login.gov offers, the code sent again, another number, or a letter instead: none of
+     * these counts as a wrong code. {@code oneTimeCodeCheck} then says RESENT or NOT_TRIED, so that the page shown
+     * next says a new code went, not that the last one was wrong.
+     */
     @PostMapping("/verify/EnterOneTimeCode")
-    String enterOneTimeCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+    String enterOneTimeCode(@RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "CODE") String choice, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        return submit(Steps.ENTER_ONE_TIME_CODE, request, response, model,
-                typedCode(code, "verify.oneTimeCode.error", "oneTimeCodeCheck", phones::verifyCode));
+        if (CODE_STEP_CHOICES.contains(choice)) {
+            return submit(Steps.ENTER_ONE_TIME_CODE, request, response, model, (account, journey, errors) -> Map.of(
+                    "codeStepChoice", choice, "oneTimeCodeCheck", "RESEND".equals(choice) ? "RESENT" : "NOT_TRIED"));
+        }
+        StepWork typed = typedCode(code, "verify.oneTimeCode.error", "oneTimeCodeCheck", phones::verifyCode);
+        return submit(Steps.ENTER_ONE_TIME_CODE, request, response, model, (account, journey, errors) -> {
+            Map<String, Object> variables = new LinkedHashMap<>(typed.run(account, journey, errors));
+            variables.put("codeStepChoice", "CODE");
+            return variables;
+        });
     }
 
     @PostMapping("/verify/ConfirmLetterAddress")
