@@ -562,22 +562,22 @@ class WizardController {
      */
     @PostMapping("/verify/start-over")
     String startOver(HttpServletRequest request) {
-        Optional<AccountId> account = signedIn.of(request);
-        if (account.isEmpty()) {
-            return SIGN_IN;
-        }
-        journeys.abandon(account.get().toString());
-        return VERIFY;
+        return asSignedIn(request, account -> journeys.abandon(account.toString()));
     }
 
     /** After a journey that ended unverified: a new one, at its first step. */
     @PostMapping("/verify/start-again")
     String startAgain(HttpServletRequest request) {
+        return asSignedIn(request, account -> journeys.startOrResume(account.toString()));
+    }
+
+    /** Does {@code work} for the signed-in person, then shows where their journey stands. */
+    private String asSignedIn(HttpServletRequest request, java.util.function.Consumer<AccountId> work) {
         Optional<AccountId> account = signedIn.of(request);
         if (account.isEmpty()) {
             return SIGN_IN;
         }
-        journeys.startOrResume(account.get().toString());
+        work.accept(account.get());
         return VERIFY;
     }
 

@@ -98,14 +98,30 @@ final class AsAPerson {
         submit(browser, "upload");
     }
 
-    /** The state ID + phone path from the consent page to the one-time code's page, the code sent. */
-    static void throughToTheOneTimeCode(Browser browser, String ssn, String phone) {
+    /** The state ID path from the consent page to the choice of phone or letter, the ID's details kept. */
+    static void throughToTheAddressMethod(Browser browser, String ssn) {
         throughToTheUpload(browser);
         upload(browser, "");
         submit(browser, "ssn");
         type(browser, "ssn", ssn);
         submit(browser, "review");
         submit(browser, "address-method");
+    }
+
+    /** In person: the details after the first name, as on the ID to be shown at the Post Office. */
+    static void typeInPersonDetails(Browser browser, String lastName, String ssn) {
+        type(browser, "lastName", lastName);
+        browser.find(By.id("dateOfBirth")).sendKeys("05061980");
+        type(browser, "street", "12 Larkspur Way");
+        type(browser, "city", "Bozeman");
+        type(browser, "state", "MT");
+        type(browser, "zip", "59715");
+        type(browser, "ssn", ssn);
+    }
+
+    /** The state ID + phone path from the consent page to the one-time code's page, the code sent. */
+    static void throughToTheOneTimeCode(Browser browser, String ssn, String phone) {
+        throughToTheAddressMethod(browser, ssn);
         browser.find(By.cssSelector("label[for=addressMethod-PHONE]")).click();
         submit(browser, "phone");
         type(browser, "phone", phone);
@@ -118,33 +134,30 @@ final class AsAPerson {
         throughToTheOneTimeCode(browser, ssn, "(406) 555-0134");
         type(browser, "code", lastSent(stubs, "/telephony/v1/messages", "code"));
         submit(browser, "password");
-        type(browser, "password", PASSWORD);
-        submit(browser, "personal-key");
-        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
-        submit(browser, "share");
+        throughThePasswordAndPersonalKey(browser, "share");
         assertThat(browser.heading()).isEqualTo("Share your verified information");
     }
 
     /** The letter path from the consent page to "enter the code from your letter", the letter sent. */
     static void throughToTheLetterCode(Browser browser, String ssn) {
-        throughToTheUpload(browser);
-        upload(browser, "");
-        submit(browser, "ssn");
-        type(browser, "ssn", ssn);
-        submit(browser, "review");
-        submit(browser, "address-method");
+        throughToTheAddressMethod(browser, ssn);
         browser.find(By.cssSelector("label[for=addressMethod-LETTER]")).click();
         submit(browser, "letter-address");
 
         assertThat(browser.heading()).isEqualTo("Mail a letter to this address");
         assertThat(browser.find(By.id("letter-address")).getText()).contains("FAKEY MCFAKERSON", "1 FAKE RD");
         submit(browser, "password");
+        throughThePasswordAndPersonalKey(browser, "letter-code");
+        assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
+    }
+    /** Re-enters the password, types the personal key back, and goes on to {@code next}. */
+    static void throughThePasswordAndPersonalKey(Browser browser, String next) {
         type(browser, "password", PASSWORD);
         submit(browser, "personal-key");
         type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
-        submit(browser, "letter-code");
-        assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
+        submit(browser, next);
     }
+
     static void upload(Browser browser, String marker) {
         browser.find(By.id("front")).sendKeys(image("front", "png", marker).toString());
         browser.find(By.id("back")).sendKeys(image("back", "jpg", "").toString());

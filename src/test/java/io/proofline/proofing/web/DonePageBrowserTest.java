@@ -77,19 +77,10 @@ class DonePageBrowserTest extends PostgresIntegrationTest {
         browser.find(By.cssSelector("label[for=proofingPath-IN_PERSON]")).click();
         submit(browser, "id-details");
         type(browser, "firstName", "Jo");
-        type(browser, "lastName", "IppFailed"); // the stubs' enrollment whose status is FAILED
-        browser.find(By.id("dateOfBirth")).sendKeys("05061980");
-        type(browser, "street", "12 Larkspur Way");
-        type(browser, "city", "Bozeman");
-        type(browser, "state", "MT");
-        type(browser, "zip", "59715");
-        type(browser, "ssn", "900-44-5679");
+        AsAPerson.typeInPersonDetails(browser, "IppFailed", "900-44-5679"); // the stubs' enrollment whose status is FAILED
         submit(browser, "review");
         submit(browser, "password");
-        type(browser, "password", AsAPerson.PASSWORD);
-        submit(browser, "personal-key");
-        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
-        submit(browser, "post-office");
+        AsAPerson.throughThePasswordAndPersonalKey(browser, "post-office");
         assertThat(browser.heading()).isEqualTo("Visit a Post Office");
 
         var journey = journeys.active(accountOf(email)).orElseThrow().id();
