@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * Moments shown to a person (a lockout's end, a deadline), written the way their language writes them. The server
- * writes UTC, named; with JavaScript, {@code /js/local-times.js} rewrites a {@link Moment} in the browser's own time
- * zone, named too.
+ * writes UTC, named; with JavaScript, {@code /js/local-times.js} (loaded by the pages that show one) rewrites a
+ * {@link Moment} in the browser's own time zone, named too.
  */
 public final class LocalTimes {
 
