@@ -1,6 +1,7 @@
 package io.proofline.proofing;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the proofing feature needs from the workflow engine. Implemented in {@code proofing.process},
@@ -13,6 +14,12 @@ public interface JourneyEngine {
 
     /** Whether the journey's process instance is still running. */
     boolean isRunning(JourneyId journey);
+
+    /**
+     * The BPMN id of the end event a finished journey reached ({@code VerifiedAtIal2}, {@code NotVerifiedInPerson});
+     * empty while it runs, and for a journey that was abandoned rather than ended.
+     */
+    Optional<String> endEvent(JourneyId journey);
 
     /** Where the journey stands now. */
     JourneyStep currentStep(JourneyId journey);

@@ -34,6 +34,14 @@ class JourneyRepository {
                 .update();
     }
 
+    /** The account's most recent journey, running or ended. */
+    Optional<Journey> findLatestByAccount(String accountId) {
+        return jdbc.sql("select " + COLUMNS + " from proofing_journey where account_id = ? order by started_at desc")
+                .param(accountId)
+                .query(JOURNEY)
+                .list().stream().findFirst();
+    }
+
     void attachProcessInstance(JourneyId id, String processInstanceId) {
         jdbc.sql("update proofing_journey set process_instance_id = ? where id = ?")
                 .params(processInstanceId, id.value())

@@ -62,6 +62,11 @@ public class Journeys {
         return repository.findActiveByAccount(accountId);
     }
 
+    /** The account's most recent journey, running or ended; starts nothing. */
+    public Optional<Journey> latest(String accountId) {
+        return repository.findLatestByAccount(accountId);
+    }
+
     public Optional<Journey> find(JourneyId id) {
         return repository.find(id);
     }

@@ -70,10 +70,11 @@ public class PiiVault {
 
     /**
      * What may be attached to a journey besides its PII. {@code CARD_HAND_OFF}: the one-time nonce of the link
-     * from the wizard to the card-reader port, so that a link works once.
+     * from the wizard to the card-reader port, so that a link works once. {@code ACCEPTED_*}: a photo accepted
+     * while another of the same upload was refused, kept for the retry until the upload is complete.
      */
     public enum Attachment {
-        DOCUMENT_IMAGES, CERTIFICATE_CHAIN, ONE_TIME_CODE, CARD_HAND_OFF
+        DOCUMENT_IMAGES, CERTIFICATE_CHAIN, ONE_TIME_CODE, CARD_HAND_OFF, ACCEPTED_FRONT, ACCEPTED_BACK, ACCEPTED_SELFIE
     }
 
     private static String attachmentKey(JourneyId journey, Attachment attachment) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -27,20 +28,24 @@ public class VendorStubServer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(VendorStubServer.class);
 
     private final WireMockServer server;
+    /** The packaged stubs' copy on disk, when no {@code vendor-stubs/} folder is here; removed on stop. */
+    private final Path unpacked;
 
-    VendorStubServer(VendorStubProperties properties) {
+    VendorStubServer(VendorStubProperties properties, ObjectProvider<DevelopmentInbox> inbox) {
         WireMockConfiguration config = options().bindAddress("127.0.0.1").port(properties.port())
                 .notifier(new Slf4jNotifier(false));
-        Path directory = Path.of(properties.directory());
-        if (Files.isDirectory(directory.resolve("mappings"))) {
-            config.usingFilesUnderDirectory(directory.toString());
-        } else {
-            config.usingFilesUnderClasspath("vendor-stubs");
+        if (!properties.requestJournal()) {
+            config.disableRequestJournal(); // it would keep every request's body: names, SSNs, addresses
         }
+        inbox.ifAvailable(developmentInbox -> config.extensions(developmentInbox.listener()));
+        Path directory = Path.of(properties.directory());
+        boolean ownFolder = Files.isDirectory(directory.resolve("mappings"));
+        this.unpacked = ownFolder ? null : PackagedStubs.unpack();
+        config.usingFilesUnderDirectory((ownFolder ? directory : unpacked).toString());
         this.server = new WireMockServer(config);
         server.start();
         log.info("Vendor stubs served in-process at {} from {}", baseUrl(),
-                Files.isDirectory(directory) ? directory.toAbsolutePath().normalize() : "the packaged vendor-stubs");
+                ownFolder ? directory.toAbsolutePath().normalize() : "the packaged vendor-stubs");
     }
 
     /** The stub server's base URL, e.g. {@code http://127.0.0.1:8089}. */
@@ -48,7 +53,7 @@ public class VendorStubServer implements SmartLifecycle {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The underlying server, for tests that read its request journal. */
+    /** The underlying server, for tests that read its request journal (kept only when they ask for it). */
     public WireMockServer server() {
         return server;
     }
@@ -61,6 +66,9 @@ public class VendorStubServer implements SmartLifecycle {
     @Override
     public void stop() {
         server.stop();
+        if (unpacked != null) {
+            PackagedStubs.delete(unpacked);
+        }
     }
 
     @Override

@@ -4,7 +4,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -40,11 +42,14 @@ class CamundaJourneyEngine implements JourneyEngine {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
+    private final HistoryService history;
 
-    CamundaJourneyEngine(RuntimeService runtime, TaskService tasks, ManagementService management) {
+    CamundaJourneyEngine(RuntimeService runtime, TaskService tasks, ManagementService management,
+            HistoryService history) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
+        this.history = history;
     }
 
     @Override
@@ -59,6 +64,14 @@ class CamundaJourneyEngine implements JourneyEngine {
                 .processDefinitionKey(ProcessIds.Processes.IDENTITY_PROOFING)
                 .processInstanceBusinessKey(journey.toString())
                 .count() > 0;
+    }
+
+    @Override
+    public Optional<String> endEvent(JourneyId journey) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessIds.Processes.IDENTITY_PROOFING)
+                .processInstanceBusinessKey(journey.toString()).finished().list().stream()
+                .filter(instance -> instance.getDeleteReason() == null) // abandoned: deleted, at no end event
+                .map(instance -> instance.getEndActivityId()).filter(java.util.Objects::nonNull).findFirst();
     }
 
     @Override

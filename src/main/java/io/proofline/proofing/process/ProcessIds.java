@@ -71,6 +71,7 @@ public final class ProcessIds {
         public static final String CHECK_PHONE_RECORDS = "CheckPhoneRecords";
         public static final String SEND_ONE_TIME_CODE = "SendOneTimeCode";
         public static final String ENTER_ONE_TIME_CODE = "EnterOneTimeCode";
+        public static final String CODE_STEP_CHOICE = "CodeStepChoice";
         public static final String CONFIRM_LETTER_ADDRESS = "ConfirmLetterAddress";
         public static final String PREPARE_LETTER = "PrepareLetter";
         // letter-verification
@@ -114,6 +115,8 @@ public final class ProcessIds {
         public static final String CODE_CHANNEL = "codeChannel";
         /** Whether the one-time code could be delivered (PASS) or the phone cannot receive it that way (FAIL). */
         public static final String CODE_DELIVERY = "codeDelivery";
+        /** At the one-time code: CODE (typed), RESEND, CHANGE_NUMBER or LETTER. */
+        public static final String CODE_STEP_CHOICE = "codeStepChoice";
         public static final String CODE_DELIVERY_FAILURE_REASONS = "codeDeliveryFailureReasons";
         public static final String ONE_TIME_CODE_CHECK = "oneTimeCodeCheck";
         public static final String LETTER_CODE_CHECK = "letterCodeCheck";

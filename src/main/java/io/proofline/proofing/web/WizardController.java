@@ -25,7 +25,6 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.AccountsException;
-import io.proofline.accounts.IdentityVerifications;
 import io.proofline.accounts.Profiles;
 import io.proofline.accounts.web.SignedInAccounts;
 import io.proofline.address.InPersonProofing;
@@ -42,7 +41,6 @@ import io.proofline.proofing.JourneyId;
 import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.proofing.StaleStepException;
-import io.proofline.sharing.Consents;
 import io.proofline.throttle.ThrottleProperties;
 import io.proofline.throttle.ThrottleType;
 import io.proofline.vault.PiiVault;
@@ -82,6 +80,8 @@ class WizardController {
     private static final Set<String> PROOFING_PATHS = Set.of("STATE_ID", "PIV_CAC", "IN_PERSON");
     private static final Set<String> ADDRESS_METHODS = Set.of("PHONE", "LETTER");
     private static final Set<String> CODE_CHANNELS = Set.of("SMS", "VOICE");
+    /** The one-time code page's other ways forward (CODE, the code typed, is the form itself). */
+    private static final Set<String> CODE_STEP_CHOICES = Set.of("RESEND", "CHANGE_NUMBER", "LETTER");
 
     private final SignedInAccounts signedIn;
     private final Journeys journeys;
@@ -93,15 +93,16 @@ class WizardController {
     private final InPersonProofing inPerson;
     private final Profiles profiles;
     private final SessionEncryptor sessionEncryptor;
-    private final IdentityVerifications verifications;
-    private final Consents consents;
+    private final JourneyEndings endings;
+    private final PausedPaths pausedPaths;
+    private final AcceptedPhotos acceptedPhotos;
     private final CardHandOffs cardHandOffs;
     private final ThrottleProperties throttles;
 
     WizardController(SignedInAccounts signedIn, Journeys journeys, JourneyEngine engine, PiiVault vault,
             DocumentCheck documents, PhoneVerification phones, LetterVerification letters, InPersonProofing inPerson,
-            Profiles profiles, SessionEncryptor sessionEncryptor, IdentityVerifications verifications,
-            Consents consents, CardHandOffs cardHandOffs, ThrottleProperties throttles) {
+            Profiles profiles, SessionEncryptor sessionEncryptor, JourneyEndings endings, PausedPaths pausedPaths,
+            AcceptedPhotos acceptedPhotos, CardHandOffs cardHandOffs, ThrottleProperties throttles) {
         this.signedIn = signedIn;
         this.journeys = journeys;
         this.engine = engine;
@@ -112,8 +113,9 @@ class WizardController {
         this.inPerson = inPerson;
         this.profiles = profiles;
         this.sessionEncryptor = sessionEncryptor;
-        this.verifications = verifications;
-        this.consents = consents;
+        this.endings = endings;
+        this.pausedPaths = pausedPaths;
+        this.acceptedPhotos = acceptedPhotos;
         this.cardHandOffs = cardHandOffs;
         this.throttles = throttles;
     }
@@ -128,34 +130,40 @@ class WizardController {
             return SIGN_IN;
         }
         model.addAttribute("signedIn", true);
-        if (isDone(account.get())) {
+        if (endings.isVerified(account.get())) {
             model.addAttribute("verified", true);
             return "verify/done";
+        }
+        if (endings.lastJourneyFailed(account.get())) {
+            return "verify/done"; // not verified: what happened and "start again" (a POST, which starts the journey)
         }
         Journey journey = journeys.startOrResume(account.get().toString());
         JourneyStep step = awaitCheck(journey.id(), checkingSince == null ? CHECK_PATIENCE : RELOAD_PATIENCE);
         return switch (step.kind()) {
             case TASK -> showTask(step, journey.id(), request, model);
-            case CHECKING -> {
-                long now = System.currentTimeMillis() / 1000;
-                long since = checkingSince == null || checkingSince > now ? now : checkingSince;
-                model.addAttribute("refresh", "0;url=/verify?checkingSince=" + since);
-                model.addAttribute("takingLong", now - since >= USUAL_WAIT.toSeconds());
-                model.addAttribute("waitedSeconds", now - since);
-                model.addAttribute("usualWaitSeconds", USUAL_WAIT.toSeconds());
-                yield "verify/checking";
-            }
+            case CHECKING -> showChecking(checkingSince, model);
             case UNAVAILABLE -> "verify/unavailable";
-            case WAITING -> showWait(step, journey.id(), locale, model);
-            case ENDED -> {
-                model.addAttribute("verified", isDone(account.get()));
-                yield "verify/done";
-            }
+            case WAITING -> showWait(step, account.get(), journey.id(), locale, model);
+            case ENDED -> switch (endings.of(account.get(), journey.id())) {
+                case VERIFIED -> {
+                    model.addAttribute("verified", true);
+                    yield "verify/done";
+                }
+                case NOT_VERIFIED -> "verify/done";
+                // ended, but the profile's activation or the consent not yet seen: still being finished
+                case NOT_YET_KNOWN -> showChecking(checkingSince, model);
+            };
         };
     }
 
-    private boolean isDone(AccountId account) {
-        return verifications.verifiedAt(account.toString()).isPresent() && consents.hasConsented(account.toString());
+    private static String showChecking(Long checkingSince, Model model) {
+        long now = System.currentTimeMillis() / 1000;
+        long since = checkingSince == null || checkingSince > now ? now : checkingSince;
+        model.addAttribute("refresh", "0;url=/verify?checkingSince=" + since);
+        model.addAttribute("takingLong", now - since >= USUAL_WAIT.toSeconds());
+        model.addAttribute("waitedSeconds", now - since);
+        model.addAttribute("usualWaitSeconds", USUAL_WAIT.toSeconds());
+        return "verify/checking";
     }
 
     private JourneyStep awaitCheck(JourneyId journey, Duration patience) throws InterruptedException {
@@ -168,15 +176,19 @@ class WizardController {
         return step;
     }
 
-    private String showWait(JourneyStep step, JourneyId journey, Locale locale, Model model) {
+    private String showWait(JourneyStep step, AccountId account, JourneyId journey, Locale locale, Model model) {
         if (Steps.isLockout(step.activityId()) && step.lockedUntil() != null) {
-            model.addAttribute("lockedUntil", LocalTimes.dateAndTime(step.lockedUntil(), locale));
+            model.addAttribute("lockedUntil", LocalTimes.moment(step.lockedUntil(), locale));
+            // a lockout of one way (the ID's photos, the card) leaves the others open meanwhile: say which
+            if (PausedPaths.PATH_OF_WAIT.containsKey(step.activityId())) {
+                model.addAttribute("openPaths", PausedPaths.openNames(pausedPaths.of(account, locale), cardHandOffs.available()));
+            }
             return "verify/locked";
         }
         if (step.is(Steps.TIME_TO_ASK_USPS) || step.is(Steps.ENROLLMENT_DEADLINE)) {
             inPerson.enrollment(journey).ifPresent(enrollment -> {
                 model.addAttribute("enrollmentCode", enrollment.code());
-                model.addAttribute("enrollmentDeadline", LocalTimes.dateAndTime(enrollment.expiresAt(), locale));
+                model.addAttribute("enrollmentDeadline", LocalTimes.moment(enrollment.expiresAt(), locale));
             });
             return "verify/in-person";
         }
@@ -213,11 +225,24 @@ class WizardController {
                 form.putIfAbsent("zip", pii.zip());
                 form.putIfAbsent("ssn", pii.ssn());
             }
-            case Steps.CHOOSE_PROOFING_PATH -> model.addAttribute("cardsReadHere", cardHandOffs.available());
+            case Steps.CONSENT_TO_PROOFING -> addPausedPaths(request, model);
+            case Steps.UPLOAD_DOCUMENTS -> {
+                Map<String, String> refused = AcceptedPhotos.decode(request.getParameter("uploadErrors"));
+                if (!refused.isEmpty()) {
+                    model.addAttribute("errors", refused);
+                }
+                model.addAttribute("keptPhotos", acceptedPhotos.kept(journey));
+            }
+            case Steps.CHOOSE_PROOFING_PATH -> {
+                model.addAttribute("cardsReadHere", cardHandOffs.available());
+                addPausedPaths(request, model);
+            }
             // shown again when the phone could not receive the code: the number stays, the way may change
-            case Steps.ENTER_PHONE -> vault.find(journey).map(ProofingPii::phone).filter(p -> p.length() == 10)
-                    .ifPresent(p -> form.putIfAbsent("phone",
-                            "(" + p.substring(0, 3) + ") " + p.substring(3, 6) + "-" + p.substring(6)));
+            case Steps.ENTER_PHONE -> typedPhone(journey).ifPresent(phone -> form.putIfAbsent("phone", phone));
+            case Steps.ENTER_ONE_TIME_CODE -> {
+                typedPhone(journey).ifPresent(phone -> model.addAttribute("codeSentTo", phone));
+                model.addAttribute("codeSentAgain", "RESENT".equals(outcome));
+            }
             case Steps.CONNECT_CARD -> {
                 model.addAttribute("cardReaderUrl", cardHandOffs.link(journey, request).orElse(null));
                 model.addAttribute("noCardPresented", CardReaderController.NO_CARD.equals(request.getParameter("card")));
@@ -226,14 +251,28 @@ class WizardController {
             case Steps.SAVE_PERSONAL_KEY -> model.addAttribute("personalKey",
                     sealedPersonalKey(request, journey).map(WizardController::formatted).orElse(null));
             case Steps.ENTER_LETTER_CODE -> letters.latestCodeExpiry(journey).ifPresent(expiry -> model.addAttribute(
-                    "letterCodeExpiresAt", LocalTimes.dateAndTime(expiry, RequestContextUtils.getLocale(request))));
+                    "letterCodeExpiresAt", LocalTimes.moment(expiry, RequestContextUtils.getLocale(request))));
             case Steps.REQUEST_NEW_LETTER -> letters.latestCodeExpiry(journey).ifPresent(expiry -> model.addAttribute(
-                    "letterCodeExpiredAt", LocalTimes.dateAndTime(expiry, RequestContextUtils.getLocale(request))));
+                    "letterCodeExpiredAt", LocalTimes.moment(expiry, RequestContextUtils.getLocale(request))));
             default -> {
                 // the other steps show only their form
             }
         }
         return "verify/" + step.activityId();
+    }
+
+    /** The phone number as the person typed it, formatted: (406) 555-0134. */
+    private Optional<String> typedPhone(JourneyId journey) {
+        return vault.find(journey).map(ProofingPii::phone).filter(p -> p.length() == 10)
+                .map(p -> "(" + p.substring(0, 3) + ") " + p.substring(3, 6) + "-" + p.substring(6));
+    }
+
+    /** Told at once, before a way is chosen again: the ways a lockout pauses, until when. */
+    private void addPausedPaths(HttpServletRequest request, Model model) {
+        List<PausedPaths.Paused> paused = signedIn.of(request)
+                .map(account -> pausedPaths.of(account, RequestContextUtils.getLocale(request))).orElse(List.of());
+        model.addAttribute("pausedPaths", paused);
+        model.addAttribute("pausedPathIds", paused.stream().map(PausedPaths.Paused::path).toList());
     }
 
     /** How long the step would be locked: in whole hours when it is that, else in minutes. */
@@ -293,24 +332,31 @@ class WizardController {
                 errors.put("proofingPath-STATE_ID", "verify.path.error");
                 return Map.of();
             }
+            if (pausedPaths.of(account, RequestContextUtils.getLocale(request)).stream()
+                    .anyMatch(paused -> paused.path().equals(proofingPath))) {
+                errors.put("proofingPath-STATE_ID", "verify.path.paused");
+                return Map.of();
+            }
             return Map.of("proofingPath", proofingPath);
         });
     }
 
+    /**
+     * A refused photo sends the person back to the step by a redirect (a reload re-posts nothing), its refusal in the
+     * address; the accepted photos are kept for the retry (AcceptedPhotos).
+     */
     @PostMapping("/verify/UploadDocuments")
     String uploadDocuments(@RequestParam(required = false) MultipartFile front,
             @RequestParam(required = false) MultipartFile back, @RequestParam(required = false) MultipartFile selfie,
             HttpServletRequest request, HttpServletResponse response, Model model) {
+        Map<String, MultipartFile> posted = new LinkedHashMap<>();
+        posted.put("front", front);
+        posted.put("back", back);
+        posted.put("selfie", selfie);
         return submit(Steps.UPLOAD_DOCUMENTS, request, response, model, (account, journey, errors) -> {
-            UploadedImage.problem(front).ifPresent(problem -> errors.put("front", problem));
-            UploadedImage.problem(back).ifPresent(problem -> errors.put("back", problem));
-            UploadedImage.problem(selfie).ifPresent(problem -> errors.put("selfie", problem));
-            if (errors.isEmpty()) {
-                documents.upload(journey, new DocumentImages(UploadedImage.bytes(front), UploadedImage.bytes(back),
-                        UploadedImage.bytes(selfie)));
-            }
+            acceptedPhotos.take(journey, posted, errors).ifPresent(images -> documents.upload(journey, images));
             return Map.of();
-        });
+        }, errors -> VERIFY + "?uploadErrors=" + AcceptedPhotos.encode(errors));
     }
 
     @PostMapping("/verify/EnterSsn")
@@ -420,11 +466,25 @@ class WizardController {
         });
     }
 
+    /**
+     * The code typed, or, as Login.gov offers, the code sent again, another number, or a letter instead: none of
+     * these counts as a wrong code. {@code oneTimeCodeCheck} then says RESENT or NOT_TRIED, so that the page shown
+     * next says a new code went, not that the last one was wrong.
+     */
     @PostMapping("/verify/EnterOneTimeCode")
-    String enterOneTimeCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+    String enterOneTimeCode(@RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "CODE") String choice, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        return submit(Steps.ENTER_ONE_TIME_CODE, request, response, model,
-                typedCode(code, "verify.oneTimeCode.error", "oneTimeCodeCheck", phones::verifyCode));
+        if (CODE_STEP_CHOICES.contains(choice)) {
+            return submit(Steps.ENTER_ONE_TIME_CODE, request, response, model, (account, journey, errors) -> Map.of(
+                    "codeStepChoice", choice, "oneTimeCodeCheck", "RESEND".equals(choice) ? "RESENT" : "NOT_TRIED"));
+        }
+        StepWork typed = typedCode(code, "verify.oneTimeCode.error", "oneTimeCodeCheck", phones::verifyCode);
+        return submit(Steps.ENTER_ONE_TIME_CODE, request, response, model, (account, journey, errors) -> {
+            Map<String, Object> variables = new LinkedHashMap<>(typed.run(account, journey, errors));
+            variables.put("codeStepChoice", "CODE");
+            return variables;
+        });
     }
 
     @PostMapping("/verify/ConfirmLetterAddress")
@@ -502,11 +562,22 @@ class WizardController {
      */
     @PostMapping("/verify/start-over")
     String startOver(HttpServletRequest request) {
+        return asSignedIn(request, account -> journeys.abandon(account.toString()));
+    }
+
+    /** After a journey that ended unverified: a new one, at its first step. */
+    @PostMapping("/verify/start-again")
+    String startAgain(HttpServletRequest request) {
+        return asSignedIn(request, account -> journeys.startOrResume(account.toString()));
+    }
+
+    /** Does {@code work} for the signed-in person, then shows where their journey stands. */
+    private String asSignedIn(HttpServletRequest request, java.util.function.Consumer<AccountId> work) {
         Optional<AccountId> account = signedIn.of(request);
         if (account.isEmpty()) {
             return SIGN_IN;
         }
-        journeys.abandon(account.get().toString());
+        work.accept(account.get());
         return VERIFY;
     }
 
@@ -532,6 +603,12 @@ class WizardController {
 
     private String submit(String stepId, HttpServletRequest request, HttpServletResponse response, Model model,
             StepWork work) {
+        return submit(stepId, request, response, model, work, null);
+    }
+
+    /** @param redirectOnErrors where to send the browser when the form has errors; null: show the step again */
+    private String submit(String stepId, HttpServletRequest request, HttpServletResponse response, Model model,
+            StepWork work, java.util.function.Function<Map<String, String>, String> redirectOnErrors) {
         Optional<AccountId> account = signedIn.of(request);
         if (account.isEmpty()) {
             return SIGN_IN;
@@ -544,6 +621,9 @@ class WizardController {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> variables = work.run(account.get(), journey.id(), errors);
+        if (!errors.isEmpty() && redirectOnErrors != null) {
+            return redirectOnErrors.apply(errors);
+        }
         if (!errors.isEmpty()) {
             model.addAttribute("errors", errors);
             return showTask(step, journey.id(), request, model);

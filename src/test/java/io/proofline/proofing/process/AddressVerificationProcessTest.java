@@ -126,6 +126,28 @@ class AddressVerificationProcessTest extends ProcessTestSupport {
         assertThat(waitingAt(instance)).containsExactly(CONFIRM_LETTER_ADDRESS);
     }
 
+    @Test
+    void atTheCodeThePersonMayHaveItSentAgainUseAnotherNumberOrGetALetterNoneCounted() {
+        ProcessInstance instance = start(ProcessIds.Processes.ADDRESS_VERIFICATION);
+        complete(instance, CHOOSE_ADDRESS_METHOD, ADDRESS_METHOD, "PHONE");
+        complete(instance, ENTER_PHONE);
+
+        complete(instance, ENTER_ONE_TIME_CODE, ProcessIds.Variables.CODE_STEP_CHOICE, "RESEND");
+        assertThat(waitingAt(instance)).containsExactly(ENTER_ONE_TIME_CODE);
+        assertThat(services.calls("sendOneTimeCodeDelegate")).as("sent again").isEqualTo(2);
+
+        complete(instance, ENTER_ONE_TIME_CODE, ProcessIds.Variables.CODE_STEP_CHOICE, "CHANGE_NUMBER");
+        assertThat(waitingAt(instance)).containsExactly(ENTER_PHONE);
+        complete(instance, ENTER_PHONE);
+        assertThat(services.calls("checkPhoneRecordsDelegate")).as("the new number is checked").isEqualTo(2);
+
+        complete(instance, ENTER_ONE_TIME_CODE, ProcessIds.Variables.CODE_STEP_CHOICE, "LETTER");
+        assertThat(waitingAt(instance)).containsExactly(CONFIRM_LETTER_ADDRESS);
+        assertThat(services.failures("one-time-code")).isZero();
+        complete(instance, CONFIRM_LETTER_ADDRESS);
+        assertThat(instance).isEnded().hasPassed(ProcessIds.Activities.CODE_STEP_CHOICE, "LetterChosen");
+    }
+
     private static Object finalAddressMethod(ProcessInstance instance) {
         return historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName(ADDRESS_METHOD).singleResult().getValue();

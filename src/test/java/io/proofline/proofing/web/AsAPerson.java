@@ -2,11 +2,20 @@ package io.proofline.proofing.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
@@ -23,6 +32,7 @@ import io.proofline.vendors.VendorStubServer;
 final class AsAPerson {
 
     static final String PASSWORD = "a long and honest passphrase";
+    static final Path IMAGES = Path.of("target/wizard-images");
 
     private AsAPerson() {
     }
@@ -68,6 +78,118 @@ final class AsAPerson {
     static String lastSent(VendorStubServer stubs, String path, String field) throws IOException {
         List<LoggedRequest> sent = stubs.server().findAll(postRequestedFor(urlEqualTo(path)));
         return new ObjectMapper().readTree(sent.get(sent.size() - 1).getBodyAsString()).get(field).asText();
+    }
+
+    static void signUp(Browser browser, String email, String next) {
+        assertThat(browser.heading()).isEqualTo("Create an account");
+        type(browser, "email", email);
+        type(browser, "password", "short");
+        browser.click(By.id("sign-up"), "sign-up-short-password");
+        assertThat(browser.find(By.id("password-error")).getText()).contains("too short");
+        assertThat(browser.find(By.id("email")).getDomProperty("value")).isEqualTo(email);
+        type(browser, "password", PASSWORD);
+        submit(browser, next, By.id("sign-up"));
+    }
+
+    static void throughToTheUpload(Browser browser) {
+        browser.find(By.cssSelector("label[for=consent]")).click();
+        submit(browser, "path");
+        browser.find(By.cssSelector("label[for=proofingPath-STATE_ID]")).click();
+        submit(browser, "upload");
+    }
+
+    /** The state ID path from the consent page to the choice of phone or letter, the ID's details kept. */
+    static void throughToTheAddressMethod(Browser browser, String ssn) {
+        throughToTheUpload(browser);
+        upload(browser, "");
+        submit(browser, "ssn");
+        type(browser, "ssn", ssn);
+        submit(browser, "review");
+        submit(browser, "address-method");
+    }
+
+    /** In person: the details after the first name, as on the ID to be shown at the Post Office. */
+    static void typeInPersonDetails(Browser browser, String lastName, String ssn) {
+        type(browser, "lastName", lastName);
+        browser.find(By.id("dateOfBirth")).sendKeys("05061980");
+        type(browser, "street", "12 Larkspur Way");
+        type(browser, "city", "Bozeman");
+        type(browser, "state", "MT");
+        type(browser, "zip", "59715");
+        type(browser, "ssn", ssn);
+    }
+
+    /** The state ID + phone path from the consent page to the one-time code's page, the code sent. */
+    static void throughToTheOneTimeCode(Browser browser, String ssn, String phone) {
+        throughToTheAddressMethod(browser, ssn);
+        browser.find(By.cssSelector("label[for=addressMethod-PHONE]")).click();
+        submit(browser, "phone");
+        type(browser, "phone", phone);
+        submit(browser, "one-time-code");
+        assertThat(browser.heading()).isEqualTo("Enter the code we sent you");
+    }
+
+    /** The state ID + phone path from the consent page to "share your verified information". */
+    static void throughToTheShare(Browser browser, VendorStubServer stubs, String ssn) throws IOException {
+        throughToTheOneTimeCode(browser, ssn, "(406) 555-0134");
+        type(browser, "code", lastSent(stubs, "/telephony/v1/messages", "code"));
+        submit(browser, "password");
+        throughThePasswordAndPersonalKey(browser, "share");
+        assertThat(browser.heading()).isEqualTo("Share your verified information");
+    }
+
+    /** The letter path from the consent page to "enter the code from your letter", the letter sent. */
+    static void throughToTheLetterCode(Browser browser, String ssn) {
+        throughToTheAddressMethod(browser, ssn);
+        browser.find(By.cssSelector("label[for=addressMethod-LETTER]")).click();
+        submit(browser, "letter-address");
+
+        assertThat(browser.heading()).isEqualTo("Mail a letter to this address");
+        assertThat(browser.find(By.id("letter-address")).getText()).contains("FAKEY MCFAKERSON", "1 FAKE RD");
+        submit(browser, "password");
+        throughThePasswordAndPersonalKey(browser, "letter-code");
+        assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
+    }
+    /** Re-enters the password, types the personal key back, and goes on to {@code next}. */
+    static void throughThePasswordAndPersonalKey(Browser browser, String next) {
+        type(browser, "password", PASSWORD);
+        submit(browser, "personal-key");
+        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
+        submit(browser, next);
+    }
+
+    static void upload(Browser browser, String marker) {
+        browser.find(By.id("front")).sendKeys(image("front", "png", marker).toString());
+        browser.find(By.id("back")).sendKeys(image("back", "jpg", "").toString());
+        browser.find(By.id("selfie")).sendKeys(image("selfie", "jpg", "").toString());
+    }
+    /** A small real image; a stub trigger, when given, rides after the image data (vendor-stubs/README.md). */
+    static Path image(String name, String format, String marker) {
+        try {
+            BufferedImage picture = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+            picture.setRGB(3, 3, 0x336699);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ImageIO.write(picture, format.equals("jpg") ? "jpeg" : "png", bytes);
+            bytes.write(marker.getBytes(StandardCharsets.US_ASCII));
+            Files.createDirectories(IMAGES);
+            Path file = IMAGES.resolve(name + "-" + marker.replace(':', '-') + "." + format).toAbsolutePath();
+            Files.write(file, bytes.toByteArray());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The newest code in the embedded default's development inbox, read as a person trying the service does: the
+     * code page's link to the inbox, the code in its first row, back to the code page.
+     */
+    static String codeFromTheDevelopmentInbox(Browser browser, String step) {
+        browser.click(By.cssSelector("#development-inbox-notice a"), step + "-inbox");
+        assertThat(browser.heading()).isEqualTo("Development inbox");
+        String code = browser.find(By.cssSelector("#inbox tbody tr:first-child td:last-child")).getText();
+        browser.clickLink("Back to verifying your identity", step);
+        return code;
     }
 
     static String email() {

@@ -3,17 +3,18 @@ package io.proofline.proofing.web;
 import static io.proofline.proofing.web.AsAPerson.PASSWORD;
 import static io.proofline.proofing.web.AsAPerson.awaitTheJourney;
 import static io.proofline.proofing.web.AsAPerson.email;
+import static io.proofline.proofing.web.AsAPerson.image;
 import static io.proofline.proofing.web.AsAPerson.lastSent;
+import static io.proofline.proofing.web.AsAPerson.signUp;
 import static io.proofline.proofing.web.AsAPerson.submit;
+import static io.proofline.proofing.web.AsAPerson.throughToTheLetterCode;
+import static io.proofline.proofing.web.AsAPerson.throughToTheUpload;
 import static io.proofline.proofing.web.AsAPerson.type;
+import static io.proofline.proofing.web.AsAPerson.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +23,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -59,8 +58,6 @@ import io.proofline.web.LocalTimes;
  */
 @BrowserTest
 class WizardBrowserTest extends PostgresIntegrationTest {
-
-    static final Path IMAGES = Path.of("target/wizard-images");
 
     @Autowired VendorStubServer stubs;
     @Autowired Accounts accounts;
@@ -466,13 +463,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.find(By.id("error-summary")).getText())
                 .contains("Enter your last name", "Enter your date of birth", "Enter a 5-digit ZIP code");
         assertThat(browser.find(By.id("firstName")).getDomProperty("value")).as("nothing lost").isEqualTo("Jo");
-        type(browser, "lastName", "IppPassed");
-        browser.find(By.id("dateOfBirth")).sendKeys("05061980");
-        type(browser, "street", "12 Larkspur Way");
-        type(browser, "city", "Bozeman");
-        type(browser, "state", "MT");
-        type(browser, "zip", "59715");
-        type(browser, "ssn", "900-44-5678");
+        AsAPerson.typeInPersonDetails(browser, "IppPassed", "900-44-5678");
         submit(browser, "review");
 
         assertThat(browser.find(By.id("from-id")).getText()).contains("Jo IppPassed", "1980-05-06");
@@ -546,75 +537,15 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         }
     }
 
-    private void signUp(Browser browser, String email, String next) {
-        assertThat(browser.heading()).isEqualTo("Create an account");
-        type(browser, "email", email);
-        type(browser, "password", "short");
-        browser.click(By.id("sign-up"), "sign-up-short-password");
-        assertThat(browser.find(By.id("password-error")).getText()).contains("too short");
-        assertThat(browser.find(By.id("email")).getDomProperty("value")).isEqualTo(email);
-        type(browser, "password", PASSWORD);
-        submit(browser, next, By.id("sign-up"));
-    }
 
-    private void throughToTheUpload(Browser browser) {
-        browser.find(By.cssSelector("label[for=consent]")).click();
-        submit(browser, "path");
-        browser.find(By.cssSelector("label[for=proofingPath-STATE_ID]")).click();
-        submit(browser, "upload");
-    }
-
-    /** The letter path from the consent page to "enter the code from your letter", the letter sent. */
-    private void throughToTheLetterCode(Browser browser, String ssn) {
-        throughToTheUpload(browser);
-        upload(browser, "");
-        submit(browser, "ssn");
-        type(browser, "ssn", ssn);
-        submit(browser, "review");
-        submit(browser, "address-method");
-        browser.find(By.cssSelector("label[for=addressMethod-LETTER]")).click();
-        submit(browser, "letter-address");
-
-        assertThat(browser.heading()).isEqualTo("Mail a letter to this address");
-        assertThat(browser.find(By.id("letter-address")).getText()).contains("FAKEY MCFAKERSON", "1 FAKE RD");
-        submit(browser, "password");
-        type(browser, "password", PASSWORD);
-        submit(browser, "personal-key");
-        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
-        submit(browser, "letter-code");
-        assertThat(browser.heading()).isEqualTo("Enter the code from your letter");
-    }
-
-    private void upload(Browser browser, String marker) {
-        browser.find(By.id("front")).sendKeys(image("front", "png", marker).toString());
-        browser.find(By.id("back")).sendKeys(image("back", "jpg", "").toString());
-        browser.find(By.id("selfie")).sendKeys(image("selfie", "jpg", "").toString());
-    }
     /** Waits while the page says "we are checking" (it reloads itself), then checks the step reached. */
     private String accountOf(String email) {
         SignInResult signedIn = accounts.signIn(email, PASSWORD);
         return ((SignInResult.SignedIn) signedIn).account().toString();
     }
 
-    /** A small real image; a stub trigger, when given, rides after the image data (vendor-stubs/README.md). */
-    private static Path image(String name, String format, String marker) {
-        try {
-            BufferedImage picture = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-            picture.setRGB(3, 3, 0x336699);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageIO.write(picture, format.equals("jpg") ? "jpeg" : "png", bytes);
-            bytes.write(marker.getBytes(StandardCharsets.US_ASCII));
-            Files.createDirectories(IMAGES);
-            Path file = IMAGES.resolve(name + "-" + marker.replace(':', '-') + "." + format).toAbsolutePath();
-            Files.write(file, bytes.toByteArray());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Path notAnImage() throws IOException {
-        Files.createDirectories(IMAGES);
-        return Files.writeString(IMAGES.resolve("notes.txt"), "not a photo").toAbsolutePath();
+        Files.createDirectories(AsAPerson.IMAGES);
+        return Files.writeString(AsAPerson.IMAGES.resolve("notes.txt"), "not a photo").toAbsolutePath();
     }
 }

@@ -58,6 +58,7 @@ import io.proofline.web.LocalTimes;
  * incident) and the forms that arrive for a step the journey is not at.
  */
 @WebMvcTest(WizardController.class)
+@org.springframework.context.annotation.Import(JourneyEndings.class)
 class WizardControllerTest {
 
     static final AccountId ACCOUNT = new AccountId(UUID.randomUUID());
@@ -78,6 +79,8 @@ class WizardControllerTest {
     @MockitoBean Consents consents;
     @MockitoBean CardReaderPort cardReaderPort;
     @MockitoBean CardHandOffs cardHandOffs;
+    @MockitoBean PausedPaths pausedPaths;
+    @MockitoBean AcceptedPhotos acceptedPhotos;
 
     /** The lockout lengths as application.yml sets them (the seeds' values). */
     @org.springframework.boot.test.context.TestConfiguration
@@ -118,6 +121,39 @@ class WizardControllerTest {
                 .andExpect(content().string(containsString("<h2 class=\"usa-alert__heading\">This is taking longer than usual")))
                 .andExpect(content().string(containsString("checkingSince=" + aMinuteAgo)))
                 .andExpect(content().string(containsString("data-waited-seconds=\"6")));
+    }
+
+    /** Seen in full runs: the engine had ended the journey, the page looked before the verification was seen. */
+    @Test
+    void aJourneyEndedButNotYetSeenVerifiedShowsTheCheckingPageNeverNotVerified() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.ENDED, null));
+        when(engine.endEvent(JOURNEY)).thenReturn(Optional.of("VerifiedAtIal2"));
+        mvc.perform(get("/verify?lang=en"))
+                .andExpect(content().string(containsString("We are checking your information")))
+                .andExpect(content().string(not(containsString("We could not verify"))));
+
+        when(verifications.verifiedAt(ACCOUNT.toString())).thenReturn(Optional.of(Instant.now()));
+        when(consents.hasConsented(ACCOUNT.toString())).thenReturn(true);
+        mvc.perform(get("/verify")).andExpect(content().string(containsString("Your identity is verified")));
+    }
+
+    @Test
+    void aJourneyThatEndedAtAFailureSaysSoAndOffersAWayForward() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.ENDED, null));
+        when(engine.endEvent(JOURNEY)).thenReturn(Optional.of("NotVerifiedInPerson"));
+        mvc.perform(get("/verify?lang=fr"))
+                .andExpect(content().string(containsString("Nous n’avons pas pu vérifier votre identité")))
+                .andExpect(content().string(containsString("action=\"/verify/start-again\"")));
+
+        // the next visit, the journey closed: the same page, not a new journey's first step
+        org.mockito.Mockito.clearInvocations(journeys);
+        when(journeys.active(ACCOUNT.toString())).thenReturn(Optional.empty());
+        when(journeys.latest(ACCOUNT.toString()))
+                .thenReturn(Optional.of(new Journey(JOURNEY, ACCOUNT.toString(), "instance", Instant.now())));
+        mvc.perform(get("/verify?lang=en")).andExpect(content().string(containsString("You can start again now")));
+        verify(journeys, never()).startOrResume(anyString());
+        mvc.perform(post("/verify/start-again").with(withFormToken())).andExpect(redirectedUrl("/verify"));
+        verify(journeys).startOrResume(ACCOUNT.toString());
     }
 
     @Test

@@ -1,0 +1,92 @@
+package io.proofline.proofing.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.proofline.documents.DocumentImages;
+import io.proofline.vault.PiiVault;
+import io.proofline.vault.PiiVault.Attachment;
+
+/**
+ * The upload step's photos across a retry: when one photo is refused (missing, too large, not a JPEG or PNG), the
+ * accepted ones stay sealed in the vault, as the whole upload does until the check, so that the person replaces only
+ * the refused one. The refusals travel in the address of the redirect after the POST (codes, never the photos).
+ */
+@Component
+class AcceptedPhotos {
+
+    static final List<String> SIDES = List.of("front", "back", "selfie");
+    private static final Map<String, Attachment> ATTACHMENTS = Map.of("front", Attachment.ACCEPTED_FRONT,
+            "back", Attachment.ACCEPTED_BACK, "selfie", Attachment.ACCEPTED_SELFIE);
+    /** A refusal's code in the address, and its message key. */
+    private static final Map<String, String> PROBLEMS = Map.of("missing", "verify.upload.error.missing",
+            "tooLarge", "verify.upload.error.tooLarge", "type", "verify.upload.error.type");
+
+    private final PiiVault vault;
+
+    AcceptedPhotos(PiiVault vault) {
+        this.vault = vault;
+    }
+
+    /**
+     * Takes this post's photos, a kept one standing in for a side left empty; fills {@code errors} (side to message
+     * key) for the refused. Complete: the three photos, and nothing kept any longer. Otherwise the accepted are kept.
+     */
+    Optional<DocumentImages> take(io.proofline.proofing.JourneyId journey, Map<String, MultipartFile> posted,
+            Map<String, String> errors) {
+        Map<String, byte[]> photos = new LinkedHashMap<>();
+        for (String side : SIDES) {
+            MultipartFile file = posted.get(side);
+            Optional<byte[]> kept = vault.attachment(journey, ATTACHMENTS.get(side));
+            if ((file == null || file.isEmpty()) && kept.isPresent()) {
+                photos.put(side, kept.get());
+                continue;
+            }
+            Optional<String> problem = UploadedImage.problem(file);
+            if (problem.isPresent()) {
+                errors.put(side, problem.get());
+            } else {
+                photos.put(side, UploadedImage.bytes(file));
+            }
+        }
+        if (!errors.isEmpty()) {
+            photos.forEach((side, photo) -> vault.attach(journey, ATTACHMENTS.get(side), photo));
+            return Optional.empty();
+        }
+        SIDES.forEach(side -> vault.detach(journey, ATTACHMENTS.get(side)));
+        return Optional.of(new DocumentImages(photos.get("front"), photos.get("back"), photos.get("selfie")));
+    }
+
+    /** The sides whose photo is kept for the retry. */
+    List<String> kept(io.proofline.proofing.JourneyId journey) {
+        return SIDES.stream().filter(side -> vault.attachment(journey, ATTACHMENTS.get(side)).isPresent()).toList();
+    }
+
+    /** {@code front:type,selfie:missing}: the refusals, for the redirect's address. */
+    static String encode(Map<String, String> errors) {
+        return errors.entrySet().stream().map(error -> error.getKey() + ":" + PROBLEMS.entrySet().stream()
+                .filter(problem -> problem.getValue().equals(error.getValue())).map(Map.Entry::getKey).findFirst()
+                .orElse("missing")).collect(Collectors.joining(","));
+    }
+
+    /** The refusals read back from the address; anything not ours is ignored. */
+    static Map<String, String> decode(String encoded) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (encoded == null) {
+            return errors;
+        }
+        for (String pair : encoded.split(",")) {
+            String[] sideAndCode = pair.split(":", 2);
+            if (sideAndCode.length == 2 && SIDES.contains(sideAndCode[0]) && PROBLEMS.containsKey(sideAndCode[1])) {
+                errors.put(sideAndCode[0], PROBLEMS.get(sideAndCode[1]));
+            }
+        }
+        return errors;
+    }
+}

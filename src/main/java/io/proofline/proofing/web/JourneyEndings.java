@@ -1,0 +1,64 @@
+package io.proofline.proofing.web;
+
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.proofline.accounts.AccountId;
+import io.proofline.accounts.IdentityVerifications;
+import io.proofline.proofing.JourneyEngine;
+import io.proofline.proofing.JourneyId;
+import io.proofline.proofing.Journeys;
+import io.proofline.sharing.Consents;
+
+/**
+ * What the done page may say, never a guess: "verified" only once the profile is active and the consent recorded,
+ * "not verified" only when the journey reached one of the failure ends of its model. A journey the engine no
+ * longer runs but that neither says yet (a person saw "not verified" right after consenting, while the database
+ * said verified) is still being finished: the checking page, which moves on by itself.
+ */
+@Component
+class JourneyEndings {
+
+    /** The end events of identity-proofing that mean the person was not verified. */
+    static final Set<String> FAILURE_ENDS = Set.of("NotVerifiedInPerson");
+
+    enum Ending { VERIFIED, NOT_VERIFIED, NOT_YET_KNOWN }
+
+    private final IdentityVerifications verifications;
+    private final Consents consents;
+    private final JourneyEngine engine;
+    private final Journeys journeys;
+
+    JourneyEndings(IdentityVerifications verifications, Consents consents, JourneyEngine engine, Journeys journeys) {
+        this.verifications = verifications;
+        this.consents = consents;
+        this.engine = engine;
+        this.journeys = journeys;
+    }
+
+    boolean isVerified(AccountId account) {
+        return verifications.verifiedAt(account.toString()).isPresent() && consents.hasConsented(account.toString());
+    }
+
+    /** For a journey the engine says has ended. */
+    Ending of(AccountId account, JourneyId journey) {
+        if (isVerified(account)) {
+            return Ending.VERIFIED;
+        }
+        return endedAtAFailure(journey) ? Ending.NOT_VERIFIED : Ending.NOT_YET_KNOWN;
+    }
+
+    /**
+     * Whether the person's last journey ended unverified and no other has started since: the page says so, with the
+     * way forward, instead of silently starting a new journey at its first step.
+     */
+    boolean lastJourneyFailed(AccountId account) {
+        return journeys.active(account.toString()).isEmpty()
+                && journeys.latest(account.toString()).map(journey -> endedAtAFailure(journey.id())).orElse(false);
+    }
+
+    private boolean endedAtAFailure(JourneyId journey) {
+        return engine.endEvent(journey).filter(FAILURE_ENDS::contains).isPresent();
+    }
+}
