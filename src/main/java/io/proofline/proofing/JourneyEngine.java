@@ -2,6 +2,8 @@ package io.proofline.proofing;
 
 import java.util.Map;
 
+import io.proofline.journey.JourneyId;
+
 /**
  * What the proofing feature needs from the workflow engine. Implemented in {@code proofing.process},
  * so a later move from Camunda 7 to the Operaton fork touches only that package.
