@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 
 /**
  * Which accounts are verified at IAL2, since when, and by which pathway (state ID, PIV/CAC, in person;

@@ -20,8 +20,7 @@ import io.proofline.crypto.PersonalKey;
 import io.proofline.crypto.PersonalKeys;
 import io.proofline.crypto.UserAccessKeys;
 import io.proofline.crypto.UserAccessKeys.NewCredential;
-import io.proofline.proofing.JourneyId;
-import io.proofline.proofing.Journeys;
+import io.proofline.journey.JourneyId;
 import io.proofline.throttle.ThrottleStatus;
 import io.proofline.throttle.ThrottleType;
 import io.proofline.throttle.Throttles;
@@ -44,12 +43,12 @@ public class Profiles {
     private final Fingerprints fingerprints;
     private final Throttles throttles;
     private final PiiVault vault;
-    private final Journeys journeys;
+    private final JourneyOwners journeys;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     Profiles(Accounts accounts, ProfileRepository profiles, UserAccessKeys accessKeys, Fingerprints fingerprints,
-            Throttles throttles, PiiVault vault, Journeys journeys, Clock clock, TransactionTemplate transactions) {
+            Throttles throttles, PiiVault vault, JourneyOwners journeys, Clock clock, TransactionTemplate transactions) {
         this.accounts = accounts;
         this.profiles = profiles;
         this.accessKeys = accessKeys;
@@ -70,7 +69,7 @@ public class Profiles {
      *                                          AccountsException.NoProfile (nothing in the vault)
      */
     public PersonalKey encryptProfile(AccountId account, JourneyId journey, String password) {
-        boolean ownJourney = journeys.find(journey).map(j -> j.accountId().equals(account.toString())).orElse(false);
+        boolean ownJourney = journeys.belongsTo(journey, account);
         ProofingPii pii = vault.find(journey).filter(found -> ownJourney && found.ssn() != null)
                 .orElseThrow(() -> new AccountsException.NoProfile("No verified PII for this account's journey"));
         ContentKey passwordKey = accounts.unlockPassword(account, password);

@@ -11,8 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.proofline.crypto.AttributeEncryptor;
-import io.proofline.proofing.JourneyId;
-import io.proofline.proofing.ProofingPolicy;
+import io.proofline.journey.JourneyId;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
 import io.proofline.vendors.CheckOutcome;
@@ -33,10 +32,10 @@ public class InPersonProofing {
     private final PiiVault vault;
     private final AttributeEncryptor sealer;
     private final JdbcClient jdbc;
-    private final ProofingPolicy policy;
+    private final AddressPolicy policy;
     private final Clock clock;
 
-    InPersonProofing(Usps usps, PiiVault vault, AttributeEncryptor sealer, JdbcClient jdbc, ProofingPolicy policy,
+    InPersonProofing(Usps usps, PiiVault vault, AttributeEncryptor sealer, JdbcClient jdbc, AddressPolicy policy,
             Clock clock) {
         this.usps = usps;
         this.vault = vault;

@@ -17,9 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.proofline.crypto.AttributeEncryptor;
 import io.proofline.crypto.Fingerprints;
 import io.proofline.crypto.PersonalKeys;
-import io.proofline.proofing.JourneyEnded;
-import io.proofline.proofing.JourneyId;
-import io.proofline.proofing.ProofingPolicy;
+import io.proofline.journey.JourneyEnded;
+import io.proofline.journey.JourneyId;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
 import io.proofline.vendors.CheckOutcome;
@@ -44,11 +43,11 @@ public class LetterVerification {
     private final AttributeEncryptor sealer;
     private final Fingerprints fingerprints;
     private final JdbcClient jdbc;
-    private final ProofingPolicy policy;
+    private final AddressPolicy policy;
     private final Clock clock;
 
     LetterVerification(Usps usps, PiiVault vault, AttributeEncryptor sealer, Fingerprints fingerprints, JdbcClient jdbc,
-            ProofingPolicy policy, Clock clock) {
+            AddressPolicy policy, Clock clock) {
         this.usps = usps;
         this.vault = vault;
         this.sealer = sealer;

@@ -9,8 +9,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import io.proofline.crypto.PersonalKeys;
-import io.proofline.proofing.JourneyId;
-import io.proofline.proofing.ProofingPolicy;
+import io.proofline.journey.JourneyId;
 import io.proofline.throttle.ThrottleType;
 import io.proofline.throttle.Throttles;
 import io.proofline.vault.PiiVault;
@@ -38,11 +37,11 @@ public class PhoneVerification {
     private final VendorStatus vendors;
     private final Throttles throttles;
     private final PiiVault vault;
-    private final ProofingPolicy policy;
+    private final AddressPolicy policy;
     private final Clock clock;
 
     PhoneVerification(PhoneRecords records, OneTimeCodeDelivery delivery, VendorStatus vendors, Throttles throttles,
-            PiiVault vault, ProofingPolicy policy, Clock clock) {
+            PiiVault vault, AddressPolicy policy, Clock clock) {
         this.records = records;
         this.delivery = delivery;
         this.vendors = vendors;

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
-import io.proofline.system.SecretFiles;
 
 /**
  * Resolves the configured secrets to bytes. A blank secret is read from, or generated into, a file of

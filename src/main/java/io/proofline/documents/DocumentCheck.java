@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.vault.IdentityEvidence;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;

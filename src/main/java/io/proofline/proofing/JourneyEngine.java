@@ -3,6 +3,8 @@ package io.proofline.proofing;
 import java.util.Map;
 import java.util.Optional;
 
+import io.proofline.journey.JourneyId;
+
 /**
  * What the proofing feature needs from the workflow engine. Implemented in {@code proofing.process},
  * so a later move from Camunda 7 to the Operaton fork touches only that package.

@@ -9,9 +9,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.proofline.accounts.AccountId;
+import io.proofline.accounts.JourneyOwners;
+import io.proofline.journey.JourneyEnded;
+import io.proofline.journey.JourneyId;
+
 /** Starts or resumes a person's proofing journey. One active journey per account. */
 @Service
-public class Journeys {
+public class Journeys implements JourneyOwners {
 
     private static final Logger log = LoggerFactory.getLogger(Journeys.class);
 
@@ -76,5 +81,10 @@ public class Journeys {
     public void ended(JourneyId id) {
         repository.markEnded(id, clock.instant());
         events.publishEvent(new JourneyEnded(id));
+    }
+
+    @Override
+    public boolean belongsTo(JourneyId journey, AccountId account) {
+        return find(journey).map(found -> found.accountId().equals(account.toString())).orElse(false);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 
 /**
  * Seed 004: "The user provides explicit consent to allow us to share any data with a service provider."

@@ -12,10 +12,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import io.proofline.pivcac.CardReaderPort;
 import io.proofline.vendors.VendorEndpoints;
 
-/** One readable block in the log once the service is ready: where things are, never secrets. */
+/**
+ * One readable block in the log once the service is ready: where things are, never secrets. (The card-reader port
+ * reports itself, from its own feature.)
+ */
 @Component
 class StartupReport {
 
@@ -23,17 +25,15 @@ class StartupReport {
 
     private final Environment environment;
     private final VendorEndpoints vendors;
-    private final CardReaderPort cardReader;
     private final ManagementPort management;
     private final String operator;
     private final String dataDir;
 
-    StartupReport(Environment environment, VendorEndpoints vendors, CardReaderPort cardReader, ManagementPort management,
+    StartupReport(Environment environment, VendorEndpoints vendors, ManagementPort management,
             @Value("${proofline.operator.username}") String operator,
             @Value("${proofline.data-dir}") String dataDir) {
         this.environment = environment;
         this.vendors = vendors;
-        this.cardReader = cardReader;
         this.management = management;
         this.operator = operator;
         this.dataDir = dataDir;
@@ -52,7 +52,6 @@ class StartupReport {
                 ----------------------------------------------------------------
                  Proofline is ready ({} profile)
                    wizard      {}/verify
-                   PIV/CAC     {}
                    database    {}
                    vendors     {}
                  for operators, on the management port (bound to {}):
@@ -60,8 +59,6 @@ class StartupReport {
                    actuator    {}/actuator/health
                 ----------------------------------------------------------------""",
                 postgres ? "postgres" : "embedded default", base,
-                cardReader.isOpen() ? "https://localhost:" + cardReader.localPort() + "  (card-reader port)"
-                        : "card-reader port closed (no TLS identity configured)",
                 redactCredentials(environment.getProperty("spring.datasource.url")), vendors.baseUrl(),
                 management.address(), management.localUrl(), operator,
                 postgres ? "" : ", password in " + dataDir + "/operator-password", management.localUrl());

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import io.proofline.crypto.SessionEncryptor;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 
 /**
  * PII between proofing steps, encrypted with the shared session key before it reaches the store. The
@@ -38,7 +38,7 @@ public class PiiVault {
 
     /** An abandoned or finished journey leaves nothing behind in the vault. */
     @org.springframework.context.event.EventListener
-    void forget(io.proofline.proofing.JourneyEnded ended) {
+    void forget(io.proofline.journey.JourneyEnded ended) {
         delete(ended.journey());
     }
 

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.proofline.crypto.PersonalKey;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vault.PiiVault;

@@ -25,7 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.Profiles;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journeys;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;

@@ -19,6 +19,7 @@ import io.proofline.accounts.Accounts;
 import io.proofline.accounts.Profiles;
 import io.proofline.address.PhoneVerification;
 import io.proofline.documents.DocumentCheck;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.JourneyDriver.Person;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vault.PiiVault;

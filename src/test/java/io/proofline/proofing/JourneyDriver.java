@@ -21,6 +21,7 @@ import io.proofline.accounts.Profiles;
 import io.proofline.crypto.PersonalKey;
 import io.proofline.documents.DocumentCheck;
 import io.proofline.documents.DocumentImages;
+import io.proofline.journey.JourneyId;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
 import io.proofline.vendors.VendorStubServer;

@@ -31,6 +31,7 @@ import io.proofline.address.PhoneVerification;
 import io.proofline.crypto.PersonalKey;
 import io.proofline.documents.DocumentCheck;
 import io.proofline.documents.DocumentImages;
+import io.proofline.journey.JourneyId;
 import io.proofline.pivcac.CertificateCheck;
 import io.proofline.sharing.Consents;
 import io.proofline.proofing.JourneyDriver.Person;

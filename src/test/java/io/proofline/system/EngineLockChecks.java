@@ -25,7 +25,7 @@ import org.springframework.context.ApplicationContext;
 
 import io.proofline.accounts.Accounts;
 import io.proofline.proofing.Journey;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journeys;
 
 /**

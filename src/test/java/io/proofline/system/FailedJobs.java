@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 
 /** A failed job to show an operator: the letter step of a journey that does not exist fails on every try. */
 final class FailedJobs {

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.proofline.crypto.DecryptionFailedException;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.support.PostgresIntegrationTest;
 
 /** The postgres profile's vault: Redis holds only ciphertext, with an expiry, under the test's own key prefix. */

@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import io.proofline.proofing.JourneyEngine;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.StaleStepException;
 

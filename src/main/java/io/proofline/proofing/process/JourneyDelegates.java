@@ -2,7 +2,7 @@ package io.proofline.proofing.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journeys;
 import io.proofline.vendors.CheckOutcome;
 import io.proofline.vendors.IdempotencyKey;

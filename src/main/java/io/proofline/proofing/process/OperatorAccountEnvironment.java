@@ -11,7 +11,7 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-import io.proofline.system.SecretFiles;
+import io.proofline.crypto.SecretFiles;
 
 /**
  * Settles the Cockpit/Admin operator password before the engine creates the account.

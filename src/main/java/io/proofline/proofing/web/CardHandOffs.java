@@ -17,7 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.proofline.crypto.SessionEncryptor;
 import io.proofline.pivcac.CardReaderPort;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.vault.PiiVault;
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -37,7 +37,7 @@ import io.proofline.documents.DocumentCheck;
 import io.proofline.documents.DocumentImages;
 import io.proofline.proofing.Journey;
 import io.proofline.proofing.JourneyEngine;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.proofing.StaleStepException;

@@ -42,7 +42,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import io.proofline.accounts.Accounts;
 import io.proofline.pivcac.CardReaderPort;
 import io.proofline.proofing.JourneyEngine;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresIntegrationTest;

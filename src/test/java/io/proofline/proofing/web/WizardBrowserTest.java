@@ -39,7 +39,7 @@ import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SignInResult;
 import io.proofline.address.LetterVerification;
 import io.proofline.proofing.JourneyEngine;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresIntegrationTest;

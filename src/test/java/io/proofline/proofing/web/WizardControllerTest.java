@@ -44,7 +44,7 @@ import io.proofline.crypto.SessionEncryptor;
 import io.proofline.documents.DocumentCheck;
 import io.proofline.proofing.Journey;
 import io.proofline.proofing.JourneyEngine;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.proofing.StaleStepException;

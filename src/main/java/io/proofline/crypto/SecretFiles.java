@@ -1,4 +1,4 @@
-package io.proofline.system;
+package io.proofline.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

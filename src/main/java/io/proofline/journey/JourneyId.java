@@ -1,4 +1,4 @@
-package io.proofline.proofing;
+package io.proofline.journey;
 
 import java.util.Objects;
 import java.util.UUID;
