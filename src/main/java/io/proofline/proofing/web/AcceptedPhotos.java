@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.proofline.documents.DocumentImages;
+import io.proofline.journey.JourneyId;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.PiiVault.Attachment;
 
@@ -38,7 +39,7 @@ class AcceptedPhotos {
      * Takes this post's photos, a kept one standing in for a side left empty; fills {@code errors} (side to message
      * key) for the refused. Complete: the three photos, and nothing kept any longer. Otherwise the accepted are kept.
      */
-    Optional<DocumentImages> take(io.proofline.proofing.JourneyId journey, Map<String, MultipartFile> posted,
+    Optional<DocumentImages> take(JourneyId journey, Map<String, MultipartFile> posted,
             Map<String, String> errors) {
         Map<String, byte[]> photos = new LinkedHashMap<>();
         for (String side : SIDES) {
@@ -64,7 +65,7 @@ class AcceptedPhotos {
     }
 
     /** The sides whose photo is kept for the retry. */
-    List<String> kept(io.proofline.proofing.JourneyId journey) {
+    List<String> kept(JourneyId journey) {
         return SIDES.stream().filter(side -> vault.attachment(journey, ATTACHMENTS.get(side)).isPresent()).toList();
     }
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.IdentityVerifications;
 import io.proofline.proofing.JourneyEngine;
-import io.proofline.proofing.JourneyId;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journeys;
 import io.proofline.sharing.Consents;
 
