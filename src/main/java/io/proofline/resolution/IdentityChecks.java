@@ -77,6 +77,16 @@ public class IdentityChecks {
                 ? CheckOutcome.pass() : CheckOutcome.fail("NAME_DOES_NOT_MATCH_CARD");
     }
 
+    /**
+     * Whether a name typed for a PIV/CAC journey is the card's, so the wizard can ask for it again before the
+     * {@link #matchCardName} check that counts toward the lockout. True when there is no card to compare with.
+     */
+    public boolean typedNameMatchesCard(JourneyId journey, String firstName, String lastName) {
+        IdentityEvidence card = details(journey).evidence();
+        return card == null || !"PIV_CAC".equals(card.source())
+                || sameName(firstName, card.firstName()) && sameName(lastName, card.lastName());
+    }
+
     private ProofingPii details(JourneyId journey) {
         return vault.find(journey).orElseGet(ProofingPii::empty);
     }

@@ -30,6 +30,7 @@ class CamundaJourneyEngine implements JourneyEngine {
     private static final List<String> OUTCOME_VARIABLES = List.of(ProcessIds.Variables.DOCUMENT_CHECK,
             ProcessIds.Variables.DOCUMENT_FAILURE_REASONS, ProcessIds.Variables.CERTIFICATE_CHECK,
             ProcessIds.Variables.CERTIFICATE_FAILURE_REASONS, ProcessIds.Variables.RESOLUTION_CHECK,
+            ProcessIds.Variables.RESOLUTION_FAILURE_REASONS,
             ProcessIds.Variables.PHONE_CHECK, ProcessIds.Variables.PHONE_FAILURE_REASONS,
             ProcessIds.Variables.CODE_DELIVERY, ProcessIds.Variables.CODE_DELIVERY_FAILURE_REASONS,
             ProcessIds.Variables.ONE_TIME_CODE_CHECK,

@@ -45,19 +45,20 @@ class CheckDelegates {
     @Bean
     JavaDelegate resolveIdentityDelegate(IdentityChecks checks) {
         return execution -> write(execution, ProcessIds.Variables.RESOLUTION_CHECK,
-                checks.resolve(journey(execution), key(execution)));
+                ProcessIds.Variables.RESOLUTION_FAILURE_REASONS, checks.resolve(journey(execution), key(execution)));
     }
 
     @Bean
     JavaDelegate confirmWithStateDmvDelegate(IdentityChecks checks) {
         return execution -> write(execution, ProcessIds.Variables.RESOLUTION_CHECK,
+                ProcessIds.Variables.RESOLUTION_FAILURE_REASONS,
                 checks.confirmWithIssuingState(journey(execution), key(execution)));
     }
 
     @Bean
     JavaDelegate matchCertificateNameDelegate(IdentityChecks checks) {
         return execution -> write(execution, ProcessIds.Variables.RESOLUTION_CHECK,
-                checks.matchCardName(journey(execution)));
+                ProcessIds.Variables.RESOLUTION_FAILURE_REASONS, checks.matchCardName(journey(execution)));
     }
 
     @Bean

@@ -107,6 +107,7 @@ public final class ProcessIds {
         public static final String CERTIFICATE_CHECK = "certificateCheck";
         public static final String CERTIFICATE_FAILURE_REASONS = "certificateFailureReasons";
         public static final String RESOLUTION_CHECK = "resolutionCheck";
+        public static final String RESOLUTION_FAILURE_REASONS = "resolutionFailureReasons";
         public static final String REVIEW_EDITS_ALLOWED = "reviewEditsAllowed";
         public static final String PHONE_AVAILABLE = "phoneAvailable";
         public static final String PHONE_CHECK = "phoneCheck";

@@ -10,6 +10,8 @@ import java.util.Objects;
 import io.proofline.address.AddressFailure;
 import io.proofline.documents.DocumentFailure;
 import io.proofline.pivcac.PivCacFailure;
+import io.proofline.resolution.DmvFailure;
+import io.proofline.resolution.ResolutionFailure;
 
 /**
  * What a person can do about a failed check, by the check's reason codes: the message keys of the advice shown
@@ -31,6 +33,16 @@ final class FailureAdvice {
             entry(PivCacFailure.WRONG_KEY_USAGE.code(), "verify.advice.wrongKeyUsage"),
             entry(PivCacFailure.INVALID_CHAIN.code(), "verify.advice.invalidChain"),
             entry(PivCacFailure.NO_NAME_IN_CERTIFICATE.code(), "verify.advice.noNameInCertificate"),
+            // Identity resolution and the issuing state: which detail to look at, except that a refused SSN is
+            // told only together with the name and date of birth, so the page never says whether an SSN exists.
+            entry(ResolutionFailure.NAME_UNVERIFIED.code(), "verify.advice.nameUnverified"),
+            entry(ResolutionFailure.DATE_OF_BIRTH_UNVERIFIED.code(), "verify.advice.dateOfBirthUnverified"),
+            entry(ResolutionFailure.ADDRESS_UNVERIFIED.code(), "verify.advice.addressUnverified"),
+            entry(ResolutionFailure.SSN_UNVERIFIED.code(), "verify.advice.detailsTogether"),
+            entry(ResolutionFailure.NOT_A_SINGLE_PERSON.code(), "verify.advice.detailsTogether"),
+            entry(DmvFailure.ID_NUMBER_UNVERIFIED.code(), "verify.advice.idNumberUnverified"),
+            entry(DmvFailure.EXPIRY_UNVERIFIED.code(), "verify.advice.idExpired"),
+            entry("NAME_DOES_NOT_MATCH_CARD", "verify.advice.nameDoesNotMatchCard"),
             entry(AddressFailure.PHONE_NOT_TIED_TO_PERSON.code(), "verify.advice.phoneNotTiedToPerson"),
             entry(AddressFailure.NOT_A_US_NUMBER.code(), "verify.advice.notAUsNumber"),
             entry(AddressFailure.CODE_UNDELIVERABLE.code(), "verify.advice.codeUndeliverable"));

@@ -58,6 +58,7 @@ final class Steps {
     static final Map<String, String> REASONS_SHOWN_AT = Map.of(
             UPLOAD_DOCUMENTS, "documentFailureReasons",
             CONNECT_CARD, "certificateFailureReasons",
+            REVIEW_DETAILS, "resolutionFailureReasons",
             CHOOSE_ADDRESS_METHOD, "phoneFailureReasons",
             ENTER_PHONE, "codeDeliveryFailureReasons");
 

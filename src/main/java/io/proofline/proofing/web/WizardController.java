@@ -35,12 +35,13 @@ import io.proofline.crypto.PersonalKeys;
 import io.proofline.crypto.SessionEncryptor;
 import io.proofline.documents.DocumentCheck;
 import io.proofline.documents.DocumentImages;
+import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journey;
 import io.proofline.proofing.JourneyEngine;
-import io.proofline.journey.JourneyId;
 import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.proofing.StaleStepException;
+import io.proofline.resolution.IdentityChecks;
 import io.proofline.throttle.ThrottleProperties;
 import io.proofline.throttle.ThrottleType;
 import io.proofline.vault.PiiVault;
@@ -98,11 +99,14 @@ class WizardController {
     private final AcceptedPhotos acceptedPhotos;
     private final CardHandOffs cardHandOffs;
     private final ThrottleProperties throttles;
+    private final IdentityChecks identityChecks;
 
     WizardController(SignedInAccounts signedIn, Journeys journeys, JourneyEngine engine, PiiVault vault,
             DocumentCheck documents, PhoneVerification phones, LetterVerification letters, InPersonProofing inPerson,
             Profiles profiles, SessionEncryptor sessionEncryptor, JourneyEndings endings, PausedPaths pausedPaths,
-            AcceptedPhotos acceptedPhotos, CardHandOffs cardHandOffs, ThrottleProperties throttles) {
+            AcceptedPhotos acceptedPhotos, CardHandOffs cardHandOffs, ThrottleProperties throttles,
+            IdentityChecks identityChecks) {
+        this.identityChecks = identityChecks;
         this.signedIn = signedIn;
         this.journeys = journeys;
         this.engine = engine;
@@ -421,6 +425,11 @@ class WizardController {
             String ssn = normalizedSsn(form.get("ssn"));
             if (ssn == null) {
                 errors.put("ssn", "verify.ssn.error");
+            }
+            if (errors.isEmpty() && Steps.ENTER_PERSONAL_DETAILS.equals(stepId)
+                    && !identityChecks.typedNameMatchesCard(journey, firstName, lastName)) {
+                // Not counted: a typo in the name is corrected here, before the check that counts.
+                errors.put("firstName", "verify.details.error.nameDiffersFromCard");
             }
             if (errors.isEmpty()) {
                 vault.merge(journey, new ProofingPii(firstName, lastName, dateOfBirth, address.street, address.city,

@@ -85,4 +85,36 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
         browser.click(By.id("back-to-wizard"), "back-from-used-link");
         assertThat(browser.heading()).isEqualTo("You are done");
     }
+
+    @Test
+    void aNameThatIsNotTheCardsIsAskedForAgainBeforeAnythingIsCounted(Browser browser) throws Exception {
+        browser.open("/sign-up", "sign-up");
+        type(browser, "email", email());
+        type(browser, "password", PASSWORD);
+        submit(browser, "consent", By.id("sign-up"));
+        browser.find(By.cssSelector("label[for=consent]")).click();
+        submit(browser, "path");
+        browser.find(By.cssSelector("label[for=proofingPath-PIV_CAC]")).click();
+        submit(browser, "connect-card");
+        browser.find(By.id("connect-card")).click();
+        awaitTheJourney(browser, "personal-details");
+        type(browser, "firstName", "Fakie");
+        type(browser, "lastName", "McFakerson");
+        browser.find(By.id("dateOfBirth")).sendKeys("01021970");
+        type(browser, "street", "12 Larkspur Way");
+        type(browser, "city", "Bozeman");
+        type(browser, "state", "MT");
+        type(browser, "zip", "59715");
+        type(browser, "ssn", "900-55-" + (1000 + (int) (Math.random() * 8999)));
+        browser.click(By.id("continue"), "personal-details-name-differs");
+
+        assertThat(browser.heading()).isEqualTo("Enter your information");
+        assertThat(browser.find(By.id("firstName-error")).getText()).contains("not the name on your card");
+        assertThat(browser.find(By.id("firstName")).getDomProperty("value")).as("nothing lost").isEqualTo("Fakie");
+        assertThat(browser.driver().findElements(By.id("check-failed"))).as("no try counted").isEmpty();
+
+        type(browser, "firstName", "Fakey");
+        submit(browser, "review");
+        assertThat(browser.heading()).isEqualTo("Check your information");
+    }
 }

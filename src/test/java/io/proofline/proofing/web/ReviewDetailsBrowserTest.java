@@ -15,7 +15,10 @@ import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.support.browser.Browser;
 import io.proofline.support.browser.BrowserTest;
 
-/** The review page masks the Social Security number, as Login.gov does, and shows it on request. */
+/**
+ * The review page masks the Social Security number, as Login.gov does, and shows it on request; a refused check
+ * says which detail to look at, as far as that reveals nothing about an SSN.
+ */
 @BrowserTest
 class ReviewDetailsBrowserTest extends PostgresIntegrationTest {
 
@@ -41,5 +44,23 @@ class ReviewDetailsBrowserTest extends PostgresIntegrationTest {
         browser.withoutJavaScript().open("/verify", "review-without-javascript");
         assertThat(browser.find(By.id("ssn")).getDomProperty("type")).as("masked, still editable").isEqualTo("password");
         assertThat(browser.find(By.id("reveal-ssn")).isDisplayed()).as("no control that does nothing").isFalse();
+    }
+
+    @Test
+    void aRefusedCheckSaysWhatToLookAtWithoutSinglingOutTheSsn(Browser browser) {
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email(), "consent");
+        throughToTheUpload(browser);
+        upload(browser, "");
+        submit(browser, "ssn");
+        type(browser, "ssn", "123-45-6789"); // the stub refuses it: SSN_UNVERIFIED
+        submit(browser, "review");
+        submit(browser, "review-refused");
+
+        assertThat(browser.heading()).isEqualTo("Check your information");
+        assertThat(browser.find(By.id("failure-advice")).getText())
+                .contains("Check that your name, date of birth and Social Security number are yours")
+                .doesNotContain("Check your Social Security number");
+        assertThat(browser.find(By.id("check-failed")).getText()).contains("2 tries left");
     }
 }

@@ -81,6 +81,7 @@ class WizardControllerTest {
     @MockitoBean CardHandOffs cardHandOffs;
     @MockitoBean PausedPaths pausedPaths;
     @MockitoBean AcceptedPhotos acceptedPhotos;
+    @MockitoBean io.proofline.resolution.IdentityChecks identityChecks;
 
     /** The lockout lengths as application.yml sets them (the seeds' values). */
     @org.springframework.boot.test.context.TestConfiguration
@@ -94,6 +95,7 @@ class WizardControllerTest {
         when(journeys.startOrResume(ACCOUNT.toString()))
                 .thenReturn(new Journey(JOURNEY, ACCOUNT.toString(), "instance", Instant.now()));
         when(verifications.verifiedAt(anyString())).thenReturn(Optional.empty());
+        when(identityChecks.typedNameMatchesCard(any(), any(), any())).thenReturn(true);
     }
 
     @Test

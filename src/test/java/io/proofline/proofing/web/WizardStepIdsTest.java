@@ -38,6 +38,12 @@ class WizardStepIdsTest {
         assertThat(List.of(io.proofline.address.AddressFailure.PHONE_NOT_TIED_TO_PERSON,
                 io.proofline.address.AddressFailure.NOT_A_US_NUMBER, io.proofline.address.AddressFailure.CODE_UNDELIVERABLE))
                 .as("the phone's refusals").allSatisfy(reason -> assertThat(FailureAdvice.hasAdviceFor(reason.code())).isTrue());
+        assertThat(java.util.stream.Stream.concat(Arrays.stream(io.proofline.resolution.ResolutionFailure.values()),
+                Arrays.stream(io.proofline.resolution.DmvFailure.values())))
+                .as("identity resolution's and the issuing state's refusals")
+                .allSatisfy(reason -> assertThat(FailureAdvice.hasAdviceFor(reason.code())).as(reason.code()).isTrue());
+        assertThat(FailureAdvice.messageKeys("SSN_UNVERIFIED")).as("never the SSN alone")
+                .containsExactly("verify.advice.detailsTogether");
         assertThat(FailureAdvice.messageKeys("IMAGE_GLARE, FACE_MISMATCH,IMAGE_GLARE,SOMETHING_NEW"))
                 .containsExactly("verify.advice.imageGlare", "verify.advice.faceMismatch");
         assertThat(FailureAdvice.messageKeys(null)).isEmpty();

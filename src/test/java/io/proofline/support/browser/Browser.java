@@ -190,6 +190,9 @@ public final class Browser implements AutoCloseable {
 
     /** Pages opened from now on run none of their scripts, as with JavaScript turned off. */
     public Browser withoutJavaScript() {
+        // A fresh document first: one left by a page that ran scripts (a checking page that polled) kept a later
+        // page's <noscript> refresh from being issued.
+        driver.get("about:blank");
         setJavaScriptDisabled(true);
         return this;
     }
