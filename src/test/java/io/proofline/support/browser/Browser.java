@@ -267,6 +267,28 @@ public final class Browser implements AutoCloseable {
      * is given up after a while and said in the output (the page's checks still run).
      */
     private void screenshot(String step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                capture(step);
+                return;
+            } catch (TimeoutException noFrame) {
+                System.out.println(testName + "-" + step + ": no screenshot, Chromium drew no frame within "
+                        + SCREENSHOT_PATIENCE.toSeconds() + " s");
+                dropDevTools(); // a new connection for the next page; the pending capture goes with this one
+                return;
+            } catch (IllegalStateException detached) {
+                // The page our connection was attached to went away under it (a navigation swapped it): once more
+                // on a new connection, then without a screenshot (the page's checks still run).
+                dropDevTools();
+                if (attempt == 2) {
+                    System.out.println(testName + "-" + step + ": no screenshot, " + detached.getMessage());
+                    return;
+                }
+            }
+        }
+    }
+
+    private void capture(String step) throws TimeoutException {
         try {
             JsonNode size = devTools().call("Page.getLayoutMetrics", Map.of(), SCREENSHOT_PATIENCE).path("cssContentSize");
             Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
@@ -276,13 +298,15 @@ public final class Browser implements AutoCloseable {
                     .path("data").asText();
             Files.createDirectories(SCREENSHOTS);
             Files.write(screenshotOf(step), Base64.getDecoder().decode(png));
-        } catch (TimeoutException noFrame) {
-            System.out.println(testName + "-" + step + ": no screenshot, Chromium drew no frame within "
-                    + SCREENSHOT_PATIENCE.toSeconds() + " s");
-            devTools.close();
-            devTools = null; // a new connection for the next page; the pending capture goes with this one
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void dropDevTools() {
+        if (devTools != null) {
+            devTools.close();
+            devTools = null;
         }
     }
 
