@@ -63,9 +63,7 @@ class ActuatorWritesFilter extends OncePerRequestFilter {
         String subject = "operator:" + credentials[0];
         ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
         if (status.isLocked()) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1,
-                    Duration.between(clock.instant(), status.lockedUntil().orElseThrow()).toSeconds())));
-            response.sendError(429, "too many wrong passwords for this operator: try again later");
+            refuseLocked(response, status, clock);
             return;
         }
         if (!operators.isOperator(credentials[0], credentials[1])) {
@@ -104,6 +102,13 @@ class ActuatorWritesFilter extends OncePerRequestFilter {
         public boolean isUserInRole(String role) {
             return OPERATOR_ROLE.equals(role);
         }
+    }
+
+    /** 429 with the wait in seconds: an operator name locked by wrong passwords (here or at Cockpit's sign-in). */
+    static void refuseLocked(HttpServletResponse response, ThrottleStatus status, Clock clock) throws IOException {
+        response.setHeader("Retry-After", Long.toString(Math.max(1,
+                Duration.between(clock.instant(), status.lockedUntil().orElseThrow()).toSeconds())));
+        response.sendError(429, "too many wrong passwords for this operator: try again later");
     }
 
     private static void refuse(HttpServletResponse response, String why) throws IOException {

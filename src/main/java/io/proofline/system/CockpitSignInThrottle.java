@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -61,9 +60,7 @@ class CockpitSignInThrottle extends OncePerRequestFilter {
         String subject = "operator:" + username;
         ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
         if (status.isLocked()) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1,
-                    Duration.between(clock.instant(), status.lockedUntil().orElseThrow()).toSeconds())));
-            response.sendError(429, "too many wrong passwords for this operator: try again later");
+            ActuatorWritesFilter.refuseLocked(response, status, clock);
             return;
         }
         chain.doFilter(new ReplayedBody(request, form), response);

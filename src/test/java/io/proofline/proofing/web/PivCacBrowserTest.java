@@ -34,14 +34,7 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
 
     @Test
     void aCardHolderConnectsTheCardAndVerifiesByPhoneToDone(Browser browser) throws Exception {
-        browser.open("/sign-up", "sign-up");
-        type(browser, "email", email());
-        type(browser, "password", PASSWORD);
-        submit(browser, "consent", By.id("sign-up"));
-        browser.find(By.cssSelector("label[for=consent]")).click();
-        submit(browser, "path");
-        browser.find(By.cssSelector("label[for=proofingPath-PIV_CAC]")).click();
-        submit(browser, "connect-card");
+        throughToTheCardStep(browser);
 
         assertThat(browser.heading()).isEqualTo("Connect your PIV or CAC card");
         String cardReader = browser.find(By.id("connect-card")).getDomAttribute("href");
@@ -88,14 +81,7 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
 
     @Test
     void aNameThatIsNotTheCardsIsAskedForAgainBeforeAnythingIsCounted(Browser browser) throws Exception {
-        browser.open("/sign-up", "sign-up");
-        type(browser, "email", email());
-        type(browser, "password", PASSWORD);
-        submit(browser, "consent", By.id("sign-up"));
-        browser.find(By.cssSelector("label[for=consent]")).click();
-        submit(browser, "path");
-        browser.find(By.cssSelector("label[for=proofingPath-PIV_CAC]")).click();
-        submit(browser, "connect-card");
+        throughToTheCardStep(browser);
         browser.find(By.id("connect-card")).click();
         awaitTheJourney(browser, "personal-details");
         type(browser, "firstName", "Fakie");
@@ -116,5 +102,17 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
         type(browser, "firstName", "Fakey");
         submit(browser, "review");
         assertThat(browser.heading()).isEqualTo("Check your information");
+    }
+
+    /** A new account that chose PIV/CAC, at "Connect your card". */
+    private static void throughToTheCardStep(Browser browser) {
+        browser.open("/sign-up", "sign-up");
+        type(browser, "email", email());
+        type(browser, "password", PASSWORD);
+        submit(browser, "consent", By.id("sign-up"));
+        browser.find(By.cssSelector("label[for=consent]")).click();
+        submit(browser, "path");
+        browser.find(By.cssSelector("label[for=proofingPath-PIV_CAC]")).click();
+        submit(browser, "connect-card");
     }
 }
