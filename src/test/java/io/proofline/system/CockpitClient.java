@@ -56,9 +56,8 @@ final class CockpitClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        String token = xsrfToken();
-        if (token != null) {
-            request.header("X-XSRF-TOKEN", token);
+        if (xsrfToken != null) {
+            request.header("X-XSRF-TOKEN", xsrfToken);
         }
         return remembered(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
@@ -82,9 +81,5 @@ final class CockpitClient {
                 .filter(cookie -> "XSRF-TOKEN".equals(cookie.getName())).reduce((first, newest) -> newest)
                 .ifPresent(cookie -> xsrfToken = cookie.getValue());
         return response;
-    }
-
-    private String xsrfToken() {
-        return xsrfToken;
     }
 }

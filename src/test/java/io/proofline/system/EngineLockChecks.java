@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -91,12 +90,11 @@ interface EngineLockChecks {
         int second = path.indexOf('/', 1);
         String first = path.substring(1, second);
         String rest = path.substring(second);
-        List<String> spellings = new ArrayList<>(List.of(path, path + "/", "/" + first.toUpperCase() + rest,
+        return List.of(path, path + "/", "/" + first.toUpperCase() + rest,
                 "/" + Character.toUpperCase(first.charAt(0)) + first.substring(1) + rest,
                 "/" + first + ";x=1" + rest, "//" + first + rest, "/" + first + "//" + rest.substring(1),
                 "/./" + first + rest, "/%" + Integer.toHexString(first.charAt(0)) + first.substring(1) + rest,
-                "/" + first + "%2F" + rest.substring(1), "/" + first + "%2f" + rest.substring(1)));
-        return spellings;
+                "/" + first + "%2F" + rest.substring(1), "/" + first + "%2f" + rest.substring(1));
     }
 
     private HttpResponse<String> anonymous(String method, String url, String json) throws IOException, InterruptedException {

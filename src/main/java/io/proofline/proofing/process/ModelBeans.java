@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -78,7 +77,7 @@ final class ModelBeans extends AbstractMap<Object, Object> {
 
     @Override
     public Set<Map.Entry<Object, Object>> entrySet() {
-        return names().stream().flatMap(name -> Stream.of(Map.entry((Object) name, context.getBean(name))))
+        return names().stream().map(name -> Map.entry((Object) name, context.getBean(name)))
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

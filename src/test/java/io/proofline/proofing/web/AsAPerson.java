@@ -98,13 +98,18 @@ final class AsAPerson {
         submit(browser, "upload");
     }
 
-    /** The state ID path from the consent page to the choice of phone or letter, the ID's details kept. */
-    static void throughToTheAddressMethod(Browser browser, String ssn) {
+    /** The state ID path from the consent page to the review of what was read and typed. */
+    static void throughToTheReview(Browser browser, String ssn) {
         throughToTheUpload(browser);
         upload(browser, "");
         submit(browser, "ssn");
         type(browser, "ssn", ssn);
         submit(browser, "review");
+    }
+
+    /** The state ID path from the consent page to the choice of phone or letter, the ID's details kept. */
+    static void throughToTheAddressMethod(Browser browser, String ssn) {
+        throughToTheReview(browser, ssn);
         submit(browser, "address-method");
     }
 

@@ -45,14 +45,7 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
         awaitTheJourney(browser, "personal-details");
 
         assertThat(browser.heading()).isEqualTo("Enter your information");
-        type(browser, "firstName", "Fakey");
-        type(browser, "lastName", "McFakerson");
-        browser.find(By.id("dateOfBirth")).sendKeys("01021970");
-        type(browser, "street", "12 Larkspur Way");
-        type(browser, "city", "Bozeman");
-        type(browser, "state", "MT");
-        type(browser, "zip", "59715");
-        type(browser, "ssn", "900-55-" + (1000 + (int) (Math.random() * 8999)));
+        typeWhatTheCardDoesNotCarry(browser, "Fakey");
         submit(browser, "review");
 
         assertThat(browser.heading()).isEqualTo("Check your information");
@@ -84,14 +77,7 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
         throughToTheCardStep(browser);
         browser.find(By.id("connect-card")).click();
         awaitTheJourney(browser, "personal-details");
-        type(browser, "firstName", "Fakie");
-        type(browser, "lastName", "McFakerson");
-        browser.find(By.id("dateOfBirth")).sendKeys("01021970");
-        type(browser, "street", "12 Larkspur Way");
-        type(browser, "city", "Bozeman");
-        type(browser, "state", "MT");
-        type(browser, "zip", "59715");
-        type(browser, "ssn", "900-55-" + (1000 + (int) (Math.random() * 8999)));
+        typeWhatTheCardDoesNotCarry(browser, "Fakie");
         browser.click(By.id("continue"), "personal-details-name-differs");
 
         assertThat(browser.heading()).isEqualTo("Enter your information");
@@ -114,5 +100,17 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
         submit(browser, "path");
         browser.find(By.cssSelector("label[for=proofingPath-PIV_CAC]")).click();
         submit(browser, "connect-card");
+    }
+
+    /** The name as typed, then what the card does not carry: date of birth, address, SSN. */
+    private static void typeWhatTheCardDoesNotCarry(Browser browser, String firstName) {
+        type(browser, "firstName", firstName);
+        type(browser, "lastName", "McFakerson");
+        browser.find(By.id("dateOfBirth")).sendKeys("01021970");
+        type(browser, "street", "12 Larkspur Way");
+        type(browser, "city", "Bozeman");
+        type(browser, "state", "MT");
+        type(browser, "zip", "59715");
+        type(browser, "ssn", "900-55-" + (1000 + (int) (Math.random() * 8999)));
     }
 }

@@ -3,9 +3,7 @@ package io.proofline.proofing.web;
 import static io.proofline.proofing.web.AsAPerson.email;
 import static io.proofline.proofing.web.AsAPerson.signUp;
 import static io.proofline.proofing.web.AsAPerson.submit;
-import static io.proofline.proofing.web.AsAPerson.throughToTheUpload;
-import static io.proofline.proofing.web.AsAPerson.type;
-import static io.proofline.proofing.web.AsAPerson.upload;
+import static io.proofline.proofing.web.AsAPerson.throughToTheReview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -26,11 +24,7 @@ class ReviewDetailsBrowserTest extends PostgresIntegrationTest {
     void theSsnIsMaskedUntilThePersonAsksToSeeIt(Browser browser) {
         browser.open("/sign-up", "sign-up");
         signUp(browser, email(), "consent");
-        throughToTheUpload(browser);
-        upload(browser, "");
-        submit(browser, "ssn");
-        type(browser, "ssn", "900-81-2345");
-        submit(browser, "review");
+        throughToTheReview(browser, "900-81-2345");
 
         assertThat(browser.heading()).isEqualTo("Check your information");
         assertThat(browser.find(By.id("ssn")).getDomProperty("type")).as("masked").isEqualTo("password");
@@ -50,11 +44,7 @@ class ReviewDetailsBrowserTest extends PostgresIntegrationTest {
     void aRefusedCheckSaysWhatToLookAtWithoutSinglingOutTheSsn(Browser browser) {
         browser.open("/sign-up", "sign-up");
         signUp(browser, email(), "consent");
-        throughToTheUpload(browser);
-        upload(browser, "");
-        submit(browser, "ssn");
-        type(browser, "ssn", "123-45-6789"); // the stub refuses it: SSN_UNVERIFIED
-        submit(browser, "review");
+        throughToTheReview(browser, "123-45-6789"); // the stub refuses it: SSN_UNVERIFIED
         submit(browser, "review-refused");
 
         assertThat(browser.heading()).isEqualTo("Check your information");
