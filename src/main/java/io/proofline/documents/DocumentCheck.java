@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import io.proofline.journey.JourneyId;
 import io.proofline.vault.IdentityEvidence;
 import io.proofline.vault.PiiVault;
-import io.proofline.vault.ProofingPii;
 import io.proofline.vendors.CheckOutcome;
 import io.proofline.vendors.IdempotencyKey;
 import io.proofline.vendors.VendorResult;
@@ -48,8 +47,8 @@ public class DocumentCheck {
         vault.detach(journey, PiiVault.Attachment.DOCUMENT_IMAGES);
         if (result instanceof VendorResult.Passed<DocumentVerification> passed && passed.value().fields() != null) {
             IdDocumentFields id = passed.value().fields();
-            vault.merge(journey, new ProofingPii(id.firstName(), id.lastName(), id.dateOfBirth(),
-                    id.address().line1(), id.address().city(), id.address().state(), id.address().zip(), null, null)
+            vault.update(journey, pii -> pii.withPerson(id.firstName(), id.lastName(), id.dateOfBirth())
+                    .withAddress(id.address().line1(), id.address().city(), id.address().state(), id.address().zip())
                     .withEvidence(new IdentityEvidence("STATE_ID", id.firstName(), id.lastName(), id.dateOfBirth(),
                             id.idNumber(), id.issuingState(), id.expiry())));
         }

@@ -59,7 +59,7 @@ public class CertificateCheck {
         VendorResult<PivCacHolder> result = verification.validate(unpack(packed.get()));
         vault.detach(journey, PiiVault.Attachment.CERTIFICATE_CHAIN);
         if (result instanceof VendorResult.Passed<PivCacHolder> passed) {
-            vault.merge(journey, io.proofline.vault.ProofingPii.empty().withEvidence(new IdentityEvidence("PIV_CAC",
+            vault.update(journey, pii -> pii.withEvidence(new IdentityEvidence("PIV_CAC",
                     passed.value().firstName(), passed.value().lastName(), null, null, null, null)));
         }
         return CheckOutcome.of(result);

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.proofline.journey.JourneyId;
+import io.proofline.journey.JourneyStep;
 
 /**
  * What the proofing feature needs from the workflow engine. Implemented in {@code proofing.process},

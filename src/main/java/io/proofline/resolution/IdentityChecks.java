@@ -42,8 +42,7 @@ public class IdentityChecks {
                 && Objects.equals(pii.dateOfBirth(), id.dateOfBirth());
         if (!unchanged) {
             // Put back what the ID says, so the review shows it again.
-            vault.merge(journey, new ProofingPii(id.firstName(), id.lastName(), id.dateOfBirth(), null, null, null,
-                    null, null, null));
+            vault.update(journey, held -> held.withPerson(id.firstName(), id.lastName(), id.dateOfBirth()));
         }
         return unchanged;
     }
@@ -74,7 +73,7 @@ public class IdentityChecks {
             return CheckOutcome.fail("NO_CARD");
         }
         return sameName(pii.firstName(), card.firstName()) && sameName(pii.lastName(), card.lastName())
-                ? CheckOutcome.pass() : CheckOutcome.fail("NAME_DOES_NOT_MATCH_CARD");
+                ? CheckOutcome.pass() : CheckOutcome.fail(ResolutionFailure.NAME_DOES_NOT_MATCH_CARD.code());
     }
 
     /**

@@ -1,28 +1,20 @@
 package io.proofline.resolution;
 
-import io.proofline.vendors.FailureReason;
+import io.proofline.journey.FailureReason;
 
-/** Why identity resolution said no. */
+/** Why identity resolution, or the card's name check, said no. */
 public enum ResolutionFailure implements FailureReason {
-    NAME_UNVERIFIED("Check that your name matches your ID"),
-    DATE_OF_BIRTH_UNVERIFIED("Check your date of birth"),
-    SSN_UNVERIFIED("Check your Social Security number"),
-    ADDRESS_UNVERIFIED("Check your address, or use the address on your ID"),
-    NOT_A_SINGLE_PERSON("Check that your name, date of birth and Social Security number are all yours");
+    NAME_UNVERIFIED, DATE_OF_BIRTH_UNVERIFIED, SSN_UNVERIFIED, ADDRESS_UNVERIFIED, NOT_A_SINGLE_PERSON,
+    /** The name typed on a PIV/CAC journey is not the certificate's. */
+    NAME_DOES_NOT_MATCH_CARD;
 
-    private final String advice;
-
-    ResolutionFailure(String advice) {
-        this.advice = advice;
-    }
-
+    /**
+     * A refused SSN is told only together with the name and date of birth, so that the page never says whether an
+     * SSN exists.
+     */
     @Override
-    public String code() {
-        return name();
-    }
-
-    @Override
-    public String advice() {
-        return advice;
+    public String messageKey() {
+        return this == SSN_UNVERIFIED || this == NOT_A_SINGLE_PERSON ? "verify.advice.detailsTogether"
+                : FailureReason.super.messageKey();
     }
 }

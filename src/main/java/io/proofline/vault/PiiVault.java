@@ -1,6 +1,7 @@
 package io.proofline.vault;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 
@@ -26,9 +27,14 @@ public class PiiVault {
 
     /** Adds what a step collected to what the journey already holds; returns the whole. Restarts the TTL. */
     public ProofingPii merge(JourneyId journey, ProofingPii collected) {
-        ProofingPii merged = find(journey).orElseGet(ProofingPii::empty).mergedWith(collected);
-        store.put(journey.toString(), encryptor.encrypt(merged.toBytes(), context(journey)), properties.ttl());
-        return merged;
+        return update(journey, held -> held.mergedWith(collected));
+    }
+
+    /** Changes the journey's sealed details by one named update ({@code pii -> pii.withSsn(ssn)}). */
+    public ProofingPii update(JourneyId journey, UnaryOperator<ProofingPii> change) {
+        ProofingPii changed = change.apply(find(journey).orElseGet(ProofingPii::empty));
+        store.put(journey.toString(), encryptor.encrypt(changed.toBytes(), context(journey)), properties.ttl());
+        return changed;
     }
 
     public Optional<ProofingPii> find(JourneyId journey) {

@@ -29,6 +29,26 @@ public record ProofingPii(String firstName, String lastName, LocalDate dateOfBir
         return new PostalAddress(street, null, city, state, zip);
     }
 
+    /** This, with the name and date of birth as typed or read. */
+    public ProofingPii withPerson(String first, String last, LocalDate born) {
+        return new ProofingPii(first, last, born, street, city, state, zip, ssn, phone, evidence);
+    }
+
+    /** This, with the residential address as typed or read. */
+    public ProofingPii withAddress(String newStreet, String newCity, String newState, String newZip) {
+        return new ProofingPii(firstName, lastName, dateOfBirth, newStreet, newCity, newState, newZip, ssn, phone,
+                evidence);
+    }
+
+    public ProofingPii withSsn(String newSsn) {
+        return new ProofingPii(firstName, lastName, dateOfBirth, street, city, state, zip, newSsn, phone, evidence);
+    }
+
+    /** This, with the phone number (ten digits) the one-time code goes to. */
+    public ProofingPii withPhone(String digits) {
+        return new ProofingPii(firstName, lastName, dateOfBirth, street, city, state, zip, ssn, digits, evidence);
+    }
+
     /** This, with the evidence read from an ID or a PIV/CAC card. */
     public ProofingPii withEvidence(IdentityEvidence read) {
         return new ProofingPii(firstName, lastName, dateOfBirth, street, city, state, zip, ssn, phone, read);

@@ -2,6 +2,8 @@ package io.proofline.vendors;
 
 import java.util.List;
 
+import io.proofline.journey.FailureReason;
+
 /**
  * The result of one proofing check as the journey needs it: the outcome and the reason codes, nothing
  * personal. Safe for process variables, logs and metrics.

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.proofline.journey.FailureReason;
+
 /**
  * What every adapter returns. Three cases, never confused:
  * <ul>

@@ -1,6 +1,6 @@
 package io.proofline.address;
 
-import io.proofline.vendors.FailureReason;
+import io.proofline.journey.FailureReason;
 
 /** A failure reason for tests outside this package. */
 public final class AddressFailureProbe {

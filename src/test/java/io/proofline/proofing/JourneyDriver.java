@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -22,6 +21,7 @@ import io.proofline.crypto.PersonalKey;
 import io.proofline.documents.DocumentCheck;
 import io.proofline.documents.DocumentImages;
 import io.proofline.journey.JourneyId;
+import io.proofline.journey.JourneyStep;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
 import io.proofline.vendors.VendorStubServer;

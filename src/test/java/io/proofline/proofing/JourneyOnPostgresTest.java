@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.proofline.journey.JourneyStep;
 import io.proofline.support.PostgresIntegrationTest;
 
 class JourneyOnPostgresTest extends PostgresIntegrationTest {

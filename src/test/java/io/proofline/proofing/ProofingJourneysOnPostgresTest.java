@@ -2,7 +2,6 @@ package io.proofline.proofing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.IdentityVerifications;
@@ -28,13 +26,13 @@ import io.proofline.accounts.SignInResult;
 import io.proofline.address.InPersonProofing;
 import io.proofline.address.LetterVerification;
 import io.proofline.address.PhoneVerification;
-import io.proofline.crypto.PersonalKey;
 import io.proofline.documents.DocumentCheck;
-import io.proofline.documents.DocumentImages;
 import io.proofline.journey.JourneyId;
+import io.proofline.journey.JourneyStep;
+import io.proofline.journey.ProcessIds.Outcome;
 import io.proofline.pivcac.CertificateCheck;
-import io.proofline.sharing.Consents;
 import io.proofline.proofing.JourneyDriver.Person;
+import io.proofline.sharing.Consents;
 import io.proofline.support.DatabaseScan;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vault.PiiVault;
@@ -153,7 +151,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
 
         upload(journey, "STUB:ERROR");
         JourneyStep afterVendorError = awaitTask(journey, "UploadDocuments");
-        assertThat(afterVendorError.outcomes()).containsEntry("documentCheck", "VENDOR_ERROR");
+        assertThat(afterVendorError.checkWas(Outcome.VENDOR_ERROR)).isTrue();
         assertThat(afterVendorError.attemptsRemaining()).isEqualTo(4);
         for (int remaining = 3; remaining >= 1; remaining--) {
             upload(journey, "STUB:FAKE");
@@ -205,7 +203,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
 
         complete(journey, "ReviewDetails", Map.of());
         JourneyStep mismatch = awaitTask(journey, "ReviewDetails");
-        assertThat(mismatch.outcomes()).containsEntry("resolutionCheck", "FAIL");
+        assertThat(mismatch.checkWas(Outcome.FAIL)).isTrue();
         assertThat(mismatch.attemptsRemaining()).isEqualTo(2);
         vault.merge(journey, new ProofingPii(null, "McFakerson", null, null, null, null, null, null, null));
         complete(journey, "ReviewDetails", Map.of());

@@ -78,7 +78,7 @@ class IdentityResolutionTest {
         assertThat(failed).isInstanceOf(VendorResult.Failed.class);
         assertThat(((VendorResult.Failed<ResolutionOutcome>) failed).detail().check(ResolutionAttribute.ADDRESS))
                 .isEqualTo(AttributeCheck.UNVERIFIED);
-        assertThat(((VendorResult.Failed<ResolutionOutcome>) failed).reasons().get(0).advice()).isNotBlank();
+        assertThat(((VendorResult.Failed<ResolutionOutcome>) failed).reasons().get(0).messageKey()).startsWith("verify.advice.");
         assertThat(vendors.outcomeCount(VendorId.IDENTITY_RESOLUTION, "fail")).isEqualTo(5);
     }
 

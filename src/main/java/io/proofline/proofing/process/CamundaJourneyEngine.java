@@ -1,9 +1,11 @@
 package io.proofline.proofing.process;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -12,33 +14,25 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import io.proofline.proofing.JourneyEngine;
 import io.proofline.journey.JourneyId;
-import io.proofline.proofing.JourneyStep;
+import io.proofline.journey.JourneyStep;
+import io.proofline.journey.ProcessIds;
+import io.proofline.proofing.JourneyEngine;
 import io.proofline.proofing.StaleStepException;
 
 @Component
 class CamundaJourneyEngine implements JourneyEngine {
 
-    /** Outcomes of the checks, and the reason codes of the failures a person can act on. */
-    private static final List<String> OUTCOME_VARIABLES = List.of(ProcessIds.Variables.DOCUMENT_CHECK,
-            ProcessIds.Variables.DOCUMENT_FAILURE_REASONS, ProcessIds.Variables.CERTIFICATE_CHECK,
-            ProcessIds.Variables.CERTIFICATE_FAILURE_REASONS, ProcessIds.Variables.RESOLUTION_CHECK,
-            ProcessIds.Variables.RESOLUTION_FAILURE_REASONS,
-            ProcessIds.Variables.PHONE_CHECK, ProcessIds.Variables.PHONE_FAILURE_REASONS,
-            ProcessIds.Variables.CODE_DELIVERY, ProcessIds.Variables.CODE_DELIVERY_FAILURE_REASONS,
-            ProcessIds.Variables.ONE_TIME_CODE_CHECK,
-            ProcessIds.Variables.LETTER_CODE_CHECK);
-
-    private static final List<String> STEP_VARIABLES = java.util.stream.Stream.concat(OUTCOME_VARIABLES.stream(),
-            java.util.stream.Stream.of(ProcessIds.Variables.LOCKED, ProcessIds.Variables.LOCKED_UNTIL,
-                    ProcessIds.Variables.ATTEMPTS_REMAINING)).toList();
+    /** What every step reads besides its check: whether it is locked, until when, and the attempts left. */
+    private static final List<String> LOCK_VARIABLES = List.of(ProcessIds.Variables.LOCKED,
+            ProcessIds.Variables.LOCKED_UNTIL, ProcessIds.Variables.ATTEMPTS_REMAINING);
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -72,7 +66,7 @@ class CamundaJourneyEngine implements JourneyEngine {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessIds.Processes.IDENTITY_PROOFING)
                 .processInstanceBusinessKey(journey.toString()).finished().list().stream()
                 .filter(instance -> instance.getDeleteReason() == null) // abandoned: deleted, at no end event
-                .map(instance -> instance.getEndActivityId()).filter(java.util.Objects::nonNull).findFirst();
+                .map(HistoricProcessInstance::getEndActivityId).filter(Objects::nonNull).findFirst();
     }
 
     @Override
@@ -91,7 +85,7 @@ class CamundaJourneyEngine implements JourneyEngine {
         List<ProcessInstance> instances = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(journey.toString()).list();
         if (instances.isEmpty()) {
-            return new JourneyStep(JourneyStep.Kind.ENDED, null, null, null, Map.of());
+            return JourneyStep.of(JourneyStep.Kind.ENDED, null);
         }
         // Jobs first, then the task: these are separate reads, and a job that creates a person's step commits
         // the step and its timers together. Read the other way round, a commit between the two reads showed a
@@ -135,7 +129,7 @@ class CamundaJourneyEngine implements JourneyEngine {
                 if (attempt == 3) {
                     throw new StaleStepException(journey, stepId);
                 }
-            } catch (org.camunda.bpm.engine.exception.NullValueException completedMeanwhile) {
+            } catch (NullValueException completedMeanwhile) {
                 throw new StaleStepException(journey, stepId);
             }
         }
@@ -161,21 +155,31 @@ class CamundaJourneyEngine implements JourneyEngine {
     }
 
     private JourneyStep step(JourneyStep.Kind kind, String activityId, String processInstanceId) {
+        ProcessIds.CheckVariables shown = ProcessIds.CHECK_SHOWN_AT.get(activityId);
+        List<String> names = new ArrayList<>(LOCK_VARIABLES);
+        if (shown != null) {
+            names.add(shown.outcome());
+            names.add(shown.reasons() == null ? shown.outcome() : shown.reasons());
+        }
         // A query, not runtime.getVariables: reading through the execution can flush an update of it and
         // then collide with the job executor moving the same journey on.
         Map<String, Object> variables = new HashMap<>();
         runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceId)
-                .variableNameIn(STEP_VARIABLES.toArray(String[]::new)).list()
+                .variableNameIn(names.toArray(String[]::new)).list()
                 .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
-        Map<String, String> outcomes = new HashMap<>();
-        for (String name : OUTCOME_VARIABLES) {
-            if (variables.get(name) != null) {
-                outcomes.put(name, variables.get(name).toString());
-            }
-        }
         Date lockedUntil = Boolean.TRUE.equals(variables.get(ProcessIds.Variables.LOCKED))
                 ? (Date) variables.get(ProcessIds.Variables.LOCKED_UNTIL) : null;
         return new JourneyStep(kind, activityId, lockedUntil == null ? null : lockedUntil.toInstant(),
-                (Integer) variables.get(ProcessIds.Variables.ATTEMPTS_REMAINING), Map.copyOf(outcomes));
+                (Integer) variables.get(ProcessIds.Variables.ATTEMPTS_REMAINING), check(shown, variables));
+    }
+
+    private static JourneyStep.Check check(ProcessIds.CheckVariables shown, Map<String, Object> variables) {
+        Object outcome = shown == null ? null : variables.get(shown.outcome());
+        if (outcome == null) {
+            return null;
+        }
+        Object reasons = shown.reasons() == null ? null : variables.get(shown.reasons());
+        return new JourneyStep.Check(ProcessIds.Outcome.valueOf(outcome.toString()),
+                ReasonCodes.decode(reasons == null ? null : reasons.toString()));
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.proofline.address.PhoneVerification;
 import io.proofline.documents.DocumentCheck;
+import io.proofline.journey.ProcessIds;
 import io.proofline.pivcac.CertificateCheck;
 import io.proofline.proofing.Journeys;
 import io.proofline.resolution.IdentityChecks;
@@ -81,6 +82,6 @@ class CheckDelegates {
     static void write(DelegateExecution execution, String variable, String reasonsVariable, CheckOutcome outcome) {
         write(execution, variable, outcome);
         execution.setVariable(reasonsVariable,
-                outcome.outcome() == VendorResult.Outcome.FAIL ? String.join(",", outcome.reasons()) : "");
+                outcome.outcome() == VendorResult.Outcome.FAIL ? ReasonCodes.encode(outcome.reasons()) : "");
     }
 }

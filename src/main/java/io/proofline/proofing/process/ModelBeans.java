@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationContext;
 
+import io.proofline.journey.ProcessIds;
 import io.proofline.proofing.ProofingPolicy;
 
 /**

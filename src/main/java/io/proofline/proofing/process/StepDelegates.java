@@ -16,6 +16,7 @@ import io.proofline.address.CodeDeliveryRequest;
 import io.proofline.address.InPersonProofing;
 import io.proofline.address.LetterVerification;
 import io.proofline.address.PhoneVerification;
+import io.proofline.journey.ProcessIds;
 import io.proofline.proofing.Journeys;
 import io.proofline.sharing.Consents;
 import io.proofline.vendors.CheckOutcome;

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.proofline.journey.ProcessIds;
 import io.proofline.proofing.Journeys;
 import io.proofline.throttle.ThrottleStatus;
 import io.proofline.throttle.ThrottleType;

@@ -1,9 +1,9 @@
 package io.proofline.proofing.process;
 
-import static io.proofline.proofing.process.ProcessIds.Activities.*;
-import static io.proofline.proofing.process.ProcessIds.Variables.ADDRESS_METHOD;
-import static io.proofline.proofing.process.ProcessIds.Variables.CODE_CHANNEL;
-import static io.proofline.proofing.process.ProcessIds.Variables.ONE_TIME_CODE_CHECK;
+import static io.proofline.journey.ProcessIds.Activities.*;
+import static io.proofline.journey.ProcessIds.Variables.ADDRESS_METHOD;
+import static io.proofline.journey.ProcessIds.Variables.CODE_CHANNEL;
+import static io.proofline.journey.ProcessIds.Variables.ONE_TIME_CODE_CHECK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.proofline.journey.ProcessIds;
 
 @Deployment(resources = "bpmn/address-verification.bpmn")
 class AddressVerificationProcessTest extends ProcessTestSupport {

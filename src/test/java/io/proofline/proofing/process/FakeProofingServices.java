@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
+import io.proofline.journey.ProcessIds;
 import io.proofline.proofing.ProofingPolicy;
 
 /**

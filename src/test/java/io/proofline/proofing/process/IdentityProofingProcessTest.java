@@ -1,7 +1,7 @@
 package io.proofline.proofing.process;
 
-import static io.proofline.proofing.process.ProcessIds.Activities.*;
-import static io.proofline.proofing.process.ProcessIds.Variables.PROOFING_PATH;
+import static io.proofline.journey.ProcessIds.Activities.*;
+import static io.proofline.journey.ProcessIds.Variables.PROOFING_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.proofline.journey.ProcessIds;
 
 /**
  * The journey model alone: each called model is replaced by a one-step stand-in that reports what the

@@ -1,8 +1,8 @@
 package io.proofline.proofing.process;
 
-import static io.proofline.proofing.process.ProcessIds.Activities.*;
-import static io.proofline.proofing.process.ProcessIds.Variables.ENROLLMENT_EXPIRES_AT;
-import static io.proofline.proofing.process.ProcessIds.Variables.IN_PERSON_RESULT;
+import static io.proofline.journey.ProcessIds.Activities.*;
+import static io.proofline.journey.ProcessIds.Variables.ENROLLMENT_EXPIRES_AT;
+import static io.proofline.journey.ProcessIds.Variables.IN_PERSON_RESULT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.proofline.journey.ProcessIds;
 
 @Deployment(resources = "bpmn/in-person-proofing.bpmn")
 class InPersonProofingProcessTest extends ProcessTestSupport {

@@ -1,12 +1,12 @@
 package io.proofline.proofing.process;
 
-import static io.proofline.proofing.process.ProcessIds.Activities.*;
-import static io.proofline.proofing.process.ProcessIds.Variables.LETTER_CODE_CHECK;
+import static io.proofline.journey.ProcessIds.Activities.*;
+import static io.proofline.journey.ProcessIds.Variables.LETTER_CODE_CHECK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
 
@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.proofline.journey.ProcessIds;
 
 @Deployment(resources = "bpmn/letter-verification.bpmn")
 class LetterVerificationProcessTest extends ProcessTestSupport {

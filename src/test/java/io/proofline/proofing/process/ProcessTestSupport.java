@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import io.proofline.journey.ProcessIds;
+
 /**
  * Drives a model on the in-memory engine the way the job executor would: every async continuation and
  * every due timer runs, nothing else. Time is the engine clock, started at a fixed instant.

@@ -1,7 +1,7 @@
 package io.proofline.proofing.process;
 
-import static io.proofline.proofing.process.ProcessIds.Activities.*;
-import static io.proofline.proofing.process.ProcessIds.Variables.ATTEMPTS_REMAINING;
+import static io.proofline.journey.ProcessIds.Activities.*;
+import static io.proofline.journey.ProcessIds.Variables.ATTEMPTS_REMAINING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.proofline.journey.ProcessIds;
 
 @Deployment(resources = "bpmn/state-id-verification.bpmn")
 class StateIdVerificationProcessTest extends ProcessTestSupport {

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SignInResult;
+import io.proofline.journey.JourneyStep;
 import io.proofline.proofing.JourneyEngine;
-import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.support.browser.Browser;

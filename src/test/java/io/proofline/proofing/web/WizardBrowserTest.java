@@ -34,13 +34,12 @@ import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
-
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SignInResult;
 import io.proofline.address.LetterVerification;
-import io.proofline.proofing.JourneyEngine;
 import io.proofline.journey.JourneyId;
-import io.proofline.proofing.JourneyStep;
+import io.proofline.journey.JourneyStep;
+import io.proofline.proofing.JourneyEngine;
 import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.support.browser.Browser;

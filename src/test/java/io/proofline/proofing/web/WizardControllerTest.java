@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -17,8 +18,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,28 +30,41 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-
-import io.proofline.pivcac.CardReaderPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.proofline.accounts.AccountId;
+import io.proofline.accounts.Accounts;
+import io.proofline.accounts.AccountsProperties;
 import io.proofline.accounts.IdentityVerifications;
 import io.proofline.accounts.Profiles;
 import io.proofline.accounts.web.SignedInAccounts;
+import io.proofline.address.AddressPolicy;
 import io.proofline.address.InPersonProofing;
 import io.proofline.address.LetterVerification;
 import io.proofline.address.PhoneVerification;
 import io.proofline.crypto.SessionEncryptor;
 import io.proofline.documents.DocumentCheck;
+import io.proofline.journey.JourneyId;
+import io.proofline.journey.JourneyStep;
+import io.proofline.journey.JourneyStep.Check;
+import io.proofline.journey.ProcessIds.Outcome;
+import io.proofline.pivcac.CardReaderPort;
+import io.proofline.pivcac.CertificateCheck;
+import io.proofline.pivcac.web.CardHandOffs;
 import io.proofline.proofing.Journey;
 import io.proofline.proofing.JourneyEngine;
-import io.proofline.journey.JourneyId;
-import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.proofing.StaleStepException;
+import io.proofline.resolution.IdentityChecks;
 import io.proofline.sharing.Consents;
+import io.proofline.throttle.ThrottleProperties;
 import io.proofline.vault.PiiVault;
 import io.proofline.web.LocalTimes;
 
@@ -57,8 +73,8 @@ import io.proofline.web.LocalTimes;
  * replaced: the states a browser test cannot bring about on demand (a check that runs on and on, an
  * incident) and the forms that arrive for a step the journey is not at.
  */
-@WebMvcTest(WizardController.class)
-@org.springframework.context.annotation.Import(JourneyEndings.class)
+@WebMvcTest(controllers = WizardController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = "io\\.proofline\\.[a-z]+\\.web\\..*"))
 class WizardControllerTest {
 
     static final AccountId ACCOUNT = new AccountId(UUID.randomUUID());
@@ -80,13 +96,21 @@ class WizardControllerTest {
     @MockitoBean CardReaderPort cardReaderPort;
     @MockitoBean CardHandOffs cardHandOffs;
     @MockitoBean PausedPaths pausedPaths;
-    @MockitoBean AcceptedPhotos acceptedPhotos;
-    @MockitoBean io.proofline.resolution.IdentityChecks identityChecks;
+    @MockitoBean IdentityChecks identityChecks;
+    @MockitoBean CertificateCheck certificates;
+    @MockitoBean AddressPolicy addressPolicy;
+    @MockitoBean Accounts accounts;
+    @MockitoBean AccountsProperties accountsProperties;
 
     /** The lockout lengths as application.yml sets them (the seeds' values). */
-    @org.springframework.boot.test.context.TestConfiguration
-    @org.springframework.boot.context.properties.EnableConfigurationProperties(io.proofline.throttle.ThrottleProperties.class)
+    @TestConfiguration
+    @EnableConfigurationProperties(ThrottleProperties.class)
     static class Policy {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
     }
 
     @BeforeEach
@@ -96,6 +120,7 @@ class WizardControllerTest {
                 .thenReturn(new Journey(JOURNEY, ACCOUNT.toString(), "instance", Instant.now()));
         when(verifications.verifiedAt(anyString())).thenReturn(Optional.empty());
         when(identityChecks.typedNameMatchesCard(any(), any(), any())).thenReturn(true);
+        when(addressPolicy.letterCodeValidity()).thenReturn(Duration.ofDays(30));
     }
 
     @Test
@@ -103,7 +128,7 @@ class WizardControllerTest {
         when(signedIn.of(any())).thenReturn(Optional.empty());
         mvc.perform(get("/verify")).andExpect(redirectedUrl("/sign-in"));
         mvc.perform(post("/verify/EnterSsn").with(withFormToken()).param("ssn", "900-12-3456")).andExpect(redirectedUrl("/sign-in"));
-        verify(vault, never()).merge(any(), any());
+        verify(vault, never()).update(any(), any());
     }
 
     @Test
@@ -148,7 +173,7 @@ class WizardControllerTest {
                 .andExpect(content().string(containsString("action=\"/verify/start-again\"")));
 
         // the next visit, the journey closed: the same page, not a new journey's first step
-        org.mockito.Mockito.clearInvocations(journeys);
+        clearInvocations(journeys);
         when(journeys.active(ACCOUNT.toString())).thenReturn(Optional.empty());
         when(journeys.latest(ACCOUNT.toString()))
                 .thenReturn(Optional.of(new Journey(JOURNEY, ACCOUNT.toString(), "instance", Instant.now())));
@@ -163,7 +188,7 @@ class WizardControllerTest {
         Instant expired = Instant.parse("2026-03-01T12:00:00Z");
         when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "RequestNewLetter"));
         when(letters.latestCodeExpiry(JOURNEY)).thenReturn(Optional.of(expired));
-        when(letters.codeValidity()).thenReturn(Duration.ofDays(30));
+        when(addressPolicy.letterCodeValidity()).thenReturn(Duration.ofDays(30));
         mvc.perform(get("/verify?lang=fr"))
                 .andExpect(content().string(containsString("Votre code a expiré")))
                 .andExpect(content().string(containsString("a expiré le "
@@ -171,7 +196,7 @@ class WizardControllerTest {
                 .andExpect(content().string(containsString("valable 30 jours à partir de son envoi")));
 
         when(letters.latestCodeExpiry(JOURNEY)).thenReturn(Optional.empty());
-        when(letters.codeValidity()).thenReturn(Duration.ofDays(1));
+        when(addressPolicy.letterCodeValidity()).thenReturn(Duration.ofDays(1));
         mvc.perform(get("/verify?lang=en"))
                 .andExpect(content().string(containsString("The code in the letter we mailed you has expired. It no longer works.")))
                 .andExpect(content().string(containsString("The new code works for 1 day from the day we mail it.")));
@@ -207,7 +232,7 @@ class WizardControllerTest {
         mvc.perform(post("/verify/EnterSsn").with(withFormToken()).param("ssn", "900-12-3456")).andExpect(redirectedUrl("/verify"));
         mvc.perform(post("/verify/ChooseProofingPath").with(withFormToken()).param("proofingPath", "STATE_ID"))
                 .andExpect(redirectedUrl("/verify"));
-        verify(vault, never()).merge(any(), any());
+        verify(vault, never()).update(any(), any());
         verify(engine, never()).completeStep(any(), anyString(), anyMap());
     }
 
@@ -253,12 +278,12 @@ class WizardControllerTest {
     @Test
     void theTriesLeftSayHowLongTheStepWouldBeLocked() throws Exception {
         when(engine.currentStep(JOURNEY)).thenReturn(new JourneyStep(JourneyStep.Kind.TASK, "EnterLetterCode", null, 4,
-                Map.of("letterCodeCheck", "FAIL")));
+                new Check(Outcome.FAIL, List.of())));
         mvc.perform(get("/verify?lang=en"))
                 .andExpect(content().string(containsString("You have 4 tries left before this step is locked for 10 minutes.")));
 
         when(engine.currentStep(JOURNEY)).thenReturn(new JourneyStep(JourneyStep.Kind.TASK, "UploadDocuments", null, 1,
-                Map.of("documentCheck", "FAIL")));
+                new Check(Outcome.FAIL, List.of())));
         mvc.perform(get("/verify?lang=fr"))
                 .andExpect(content().string(containsString("Il vous reste 1 essai avant que cette étape soit bloquée pendant 24 heures.")));
     }
@@ -266,25 +291,25 @@ class WizardControllerTest {
     @Test
     void aRefusedCardOrIdSaysWhatToDoAboutItInThePersonsLanguage() throws Exception {
         when(engine.currentStep(JOURNEY)).thenReturn(new JourneyStep(JourneyStep.Kind.TASK, "ConnectCard", null, 2,
-                Map.of("certificateCheck", "FAIL", "certificateFailureReasons", "CERTIFICATE_REVOKED")));
+                new Check(Outcome.FAIL, List.of("CERTIFICATE_REVOKED"))));
         mvc.perform(get("/verify"))
                 .andExpect(content().string(containsString("Your card’s certificate has been revoked")))
                 .andExpect(content().string(containsString("You have 2 tries left")));
 
         when(engine.currentStep(JOURNEY)).thenReturn(new JourneyStep(JourneyStep.Kind.TASK, "UploadDocuments", null, 3,
-                Map.of("documentCheck", "FAIL", "documentFailureReasons", "IMAGE_GLARE,FACE_MISMATCH")));
+                new Check(Outcome.FAIL, List.of("IMAGE_GLARE", "FACE_MISMATCH"))));
         mvc.perform(get("/verify?lang=fr"))
                 .andExpect(content().string(containsString("elle comporte un reflet")))
                 .andExpect(content().string(containsString("sans lunettes ni chapeau")));
 
         when(engine.currentStep(JOURNEY)).thenReturn(new JourneyStep(JourneyStep.Kind.TASK, "UploadDocuments", null, 3,
-                Map.of("documentCheck", "VENDOR_ERROR", "documentFailureReasons", "")));
+                new Check(Outcome.VENDOR_ERROR, List.of("TIMEOUT"))));
         mvc.perform(get("/verify?lang=en"))
                 .andExpect(content().string(not(containsString("failure-advice"))))
                 .andExpect(content().string(containsString("This did not count against you")));
     }
 
     private static JourneyStep step(JourneyStep.Kind kind, String activityId) {
-        return new JourneyStep(kind, activityId, null, null, Map.of());
+        return JourneyStep.of(kind, activityId);
     }
 }

@@ -1,27 +1,27 @@
-package io.proofline.proofing.web;
+package io.proofline.pivcac.web;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.proofline.pivcac.CardPresented;
 import io.proofline.pivcac.CardReaderPort;
 import io.proofline.pivcac.CertificateCheck;
-import io.proofline.proofing.JourneyEngine;
-import io.proofline.proofing.JourneyStep;
-import io.proofline.proofing.StaleStepException;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The one page of the card-reader port (see {@link CardReaderPort}): the browser arrives from the wizard's
  * "Connect your card" link, having presented the card's certificate in the TLS handshake. The chain is sealed
- * in the journey's vault for the {@code ValidateCertificate} step, the {@code ConnectCard} step is completed,
- * and the browser goes back to the wizard, which shows the check's outcome.
+ * in the journey's vault for the {@code ValidateCertificate} step, {@link CardPresented} tells the journey (which
+ * completes its {@code ConnectCard} step if it is there), and the browser goes back to the wizard, which shows the
+ * check's outcome.
  */
 @Controller
 class CardReaderController {
@@ -30,12 +30,12 @@ class CardReaderController {
 
     private final CardHandOffs handOffs;
     private final CertificateCheck certificates;
-    private final JourneyEngine engine;
+    private final ApplicationEventPublisher events;
 
-    CardReaderController(CardHandOffs handOffs, CertificateCheck certificates, JourneyEngine engine) {
+    CardReaderController(CardHandOffs handOffs, CertificateCheck certificates, ApplicationEventPublisher events) {
         this.handOffs = handOffs;
         this.certificates = certificates;
-        this.engine = engine;
+        this.events = events;
     }
 
     @GetMapping(CardReaderPort.PATH_PREFIX + "present")
@@ -54,15 +54,10 @@ class CardReaderController {
         if (chain == null || chain.length == 0) {
             return "redirect:" + wizard + "?card=" + NO_CARD;
         }
-        JourneyStep step = engine.currentStep(handOff.get().journey());
-        if (step.kind() == JourneyStep.Kind.TASK && step.is(Steps.CONNECT_CARD)) {
-            certificates.present(handOff.get().journey(), List.of(chain));
-            try {
-                engine.completeStep(handOff.get().journey(), Steps.CONNECT_CARD, Map.of());
-            } catch (StaleStepException anotherTabWasFaster) {
-                // the wizard shows where the journey is now
-            }
-        }
+        // A chain sealed while the journey is elsewhere is never checked: only this event completes ConnectCard,
+        // and the next card presented replaces it.
+        certificates.present(handOff.get().journey(), List.of(chain));
+        events.publishEvent(new CardPresented(handOff.get().journey()));
         return "redirect:" + wizard;
     }
 }

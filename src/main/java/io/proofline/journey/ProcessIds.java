@@ -1,8 +1,14 @@
-package io.proofline.proofing.process;
+package io.proofline.journey;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Every BPMN id, variable name and value the Java code refers to, in one place. The BPMN files in
- * {@code bpmn/} use the same strings; {@code ProcessModelTest} checks that each id exists there.
+ * Every BPMN id, variable name and value the Java code refers to, in one place: the engine's delegates, the
+ * wizard's dispatcher and each feature's step forms use these, never a string of their own. It imports nothing
+ * of Camunda. The BPMN files in {@code bpmn/} use the same strings; {@code ProcessModelTest} checks that each id
+ * exists there. It lives at the bottom of the modules because the features' forms need it as much as the engine.
  */
 public final class ProcessIds {
 
@@ -125,7 +131,7 @@ public final class ProcessIds {
         public static final String ADDRESS_METHOD = "addressMethod";
         public static final String LETTER_CODE_EXPIRES_AT = "letterCodeExpiresAt";
         public static final String ENROLLMENT_EXPIRES_AT = "enrollmentExpiresAt";
-        /** {@link EnrollmentStatus} reported by USPS. */
+        /** The enrollment's status as USPS reported it (PENDING, PASSED, FAILED, EXPIRED). */
         public static final String ENROLLMENT_STATUS = "enrollmentStatus";
         public static final String IN_PERSON_RESULT = "inPersonResult";
 
@@ -133,11 +139,16 @@ public final class ProcessIds {
         }
     }
 
-    /** The result of a check, as the gateways read it. */
+    /**
+     * The result of a check, as the gateways read it (PASS, FAIL, VENDOR_ERROR). At the one-time code the person
+     * may also ask for a new code (RESENT) or choose another way (NOT_TRIED): nothing was checked then, and the
+     * page shown next says so instead of "wrong code".
+     */
     public enum Outcome {
-        PASS, FAIL, VENDOR_ERROR
+        PASS, FAIL, VENDOR_ERROR, RESENT, NOT_TRIED
     }
 
+    /** The ways of proving one's identity, as {@link Variables#PROOFING_PATH} holds them. */
     public enum Path {
         STATE_ID, PIV_CAC, IN_PERSON
     }
@@ -151,7 +162,50 @@ public final class ProcessIds {
         SMS, VOICE
     }
 
-    public enum EnrollmentStatus {
-        PENDING, PASSED, FAILED, EXPIRED
+    /** At the one-time code page: the code typed, or one of Login.gov's other ways forward. */
+    public enum CodeStepChoice {
+        CODE, RESEND, CHANGE_NUMBER, LETTER
+    }
+
+    /**
+     * The check a person's step is shown again after, by the names of its two variables: its outcome, and the reason
+     * codes of a failure (null where the check gives none). Its FAIL means "try again, n attempts left", its
+     * VENDOR_ERROR "the service was unavailable, this did not count".
+     */
+    public record CheckVariables(String outcome, String reasons) {
+    }
+
+    public static final Map<String, CheckVariables> CHECK_SHOWN_AT = Map.of(
+            Activities.UPLOAD_DOCUMENTS,
+            new CheckVariables(Variables.DOCUMENT_CHECK, Variables.DOCUMENT_FAILURE_REASONS),
+            Activities.CONNECT_CARD,
+            new CheckVariables(Variables.CERTIFICATE_CHECK, Variables.CERTIFICATE_FAILURE_REASONS),
+            Activities.REVIEW_DETAILS,
+            new CheckVariables(Variables.RESOLUTION_CHECK, Variables.RESOLUTION_FAILURE_REASONS),
+            Activities.CHOOSE_ADDRESS_METHOD,
+            new CheckVariables(Variables.PHONE_CHECK, Variables.PHONE_FAILURE_REASONS),
+            // shown again when the phone cannot receive the code the way the person chose (not counted)
+            Activities.ENTER_PHONE,
+            new CheckVariables(Variables.CODE_DELIVERY, Variables.CODE_DELIVERY_FAILURE_REASONS),
+            Activities.ENTER_ONE_TIME_CODE, new CheckVariables(Variables.ONE_TIME_CODE_CHECK, null),
+            Activities.ENTER_LETTER_CODE, new CheckVariables(Variables.LETTER_CODE_CHECK, null));
+
+    /** The lockout (a throttle type, {@code proofline.throttle.<name>}) that a failed check at each step counts toward. */
+    public static final Map<String, String> LOCKOUT_AT = Map.of(
+            Activities.UPLOAD_DOCUMENTS, "document",
+            Activities.CONNECT_CARD, "piv-cac",
+            Activities.REVIEW_DETAILS, "resolution",
+            Activities.CHOOSE_ADDRESS_METHOD, "phone",
+            Activities.ENTER_ONE_TIME_CODE, "one-time-code",
+            Activities.ENTER_LETTER_CODE, "letter-code");
+
+    /** The lockouts are waits named WaitOut...Lockout (documents, card, resolution, letter code). */
+    public static boolean isLockout(String activityId) {
+        return activityId != null && activityId.startsWith("WaitOut") && activityId.endsWith("Lockout");
+    }
+
+    /** The constant of {@code type} a form field or a variable names, if it names one. */
+    public static <E extends Enum<E>> Optional<E> named(Class<E> type, String name) {
+        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst();
     }
 }

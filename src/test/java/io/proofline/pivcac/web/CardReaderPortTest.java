@@ -1,4 +1,4 @@
-package io.proofline.proofing.web;
+package io.proofline.pivcac.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,10 +41,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import io.proofline.accounts.Accounts;
+import io.proofline.journey.JourneyId;
+import io.proofline.journey.JourneyStep;
+import io.proofline.journey.ProcessIds.Outcome;
 import io.proofline.pivcac.CardReaderPort;
 import io.proofline.proofing.JourneyEngine;
-import io.proofline.journey.JourneyId;
-import io.proofline.proofing.JourneyStep;
 import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vault.PiiVault;
@@ -94,8 +96,7 @@ class CardReaderPortTest extends PostgresIntegrationTest {
         assertThat(presented.statusCode()).isEqualTo(302);
         assertThat(awaitTask(journey)).isEqualTo("ConnectCard");
         JourneyStep step = engine.currentStep(journey);
-        assertThat(step.outcomes()).containsEntry("certificateCheck", "FAIL")
-                .containsEntry("certificateFailureReasons", "UNTRUSTED_ISSUER");
+        assertThat(step.check()).isEqualTo(new JourneyStep.Check(Outcome.FAIL, List.of("UNTRUSTED_ISSUER")));
         assertThat(step.attemptsRemaining()).isEqualTo(3);
     }
 

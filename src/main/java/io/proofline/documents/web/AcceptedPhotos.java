@@ -1,4 +1,4 @@
-package io.proofline.proofing.web;
+package io.proofline.documents.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.proofline.documents.DocumentImages;
@@ -29,6 +30,18 @@ class AcceptedPhotos {
     private static final Map<String, String> PROBLEMS = Map.of("missing", "verify.upload.error.missing",
             "tooLarge", "verify.upload.error.tooLarge", "type", "verify.upload.error.type");
 
+    /** The three photos as posted; a side left empty is null or an empty file. */
+    record Photos(MultipartFile front, MultipartFile back, MultipartFile selfie) {
+
+        MultipartFile side(String side) {
+            return switch (side) {
+                case "front" -> front;
+                case "back" -> back;
+                default -> selfie;
+            };
+        }
+    }
+
     private final PiiVault vault;
 
     AcceptedPhotos(PiiVault vault) {
@@ -36,14 +49,13 @@ class AcceptedPhotos {
     }
 
     /**
-     * Takes this post's photos, a kept one standing in for a side left empty; fills {@code errors} (side to message
-     * key) for the refused. Complete: the three photos, and nothing kept any longer. Otherwise the accepted are kept.
+     * Takes this post's photos, a kept one standing in for a side left empty; rejects the refused sides on
+     * {@code errors}. Complete: the three photos, and nothing kept any longer. Otherwise the accepted are kept.
      */
-    Optional<DocumentImages> take(JourneyId journey, Map<String, MultipartFile> posted,
-            Map<String, String> errors) {
+    Optional<DocumentImages> take(JourneyId journey, Photos posted, Errors errors) {
         Map<String, byte[]> photos = new LinkedHashMap<>();
         for (String side : SIDES) {
-            MultipartFile file = posted.get(side);
+            MultipartFile file = posted.side(side);
             Optional<byte[]> kept = vault.attachment(journey, ATTACHMENTS.get(side));
             if ((file == null || file.isEmpty()) && kept.isPresent()) {
                 photos.put(side, kept.get());
@@ -51,12 +63,12 @@ class AcceptedPhotos {
             }
             Optional<String> problem = UploadedImage.problem(file);
             if (problem.isPresent()) {
-                errors.put(side, problem.get());
+                errors.rejectValue(side, problem.get());
             } else {
                 photos.put(side, UploadedImage.bytes(file));
             }
         }
-        if (!errors.isEmpty()) {
+        if (errors.hasErrors()) {
             photos.forEach((side, photo) -> vault.attach(journey, ATTACHMENTS.get(side), photo));
             return Optional.empty();
         }
@@ -70,13 +82,13 @@ class AcceptedPhotos {
     }
 
     /** {@code front:type,selfie:missing}: the refusals, for the redirect's address. */
-    static String encode(Map<String, String> errors) {
-        return errors.entrySet().stream().map(error -> error.getKey() + ":" + PROBLEMS.entrySet().stream()
-                .filter(problem -> problem.getValue().equals(error.getValue())).map(Map.Entry::getKey).findFirst()
+    static String encode(Errors errors) {
+        return errors.getFieldErrors().stream().map(error -> error.getField() + ":" + PROBLEMS.entrySet().stream()
+                .filter(problem -> problem.getValue().equals(error.getCode())).map(Map.Entry::getKey).findFirst()
                 .orElse("missing")).collect(Collectors.joining(","));
     }
 
-    /** The refusals read back from the address; anything not ours is ignored. */
+    /** The refusals read back from the address (side to message key); anything not ours is ignored. */
     static Map<String, String> decode(String encoded) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (encoded == null) {

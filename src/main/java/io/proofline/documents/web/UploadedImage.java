@@ -1,4 +1,4 @@
-package io.proofline.proofing.web;
+package io.proofline.documents.web;
 
 import java.io.IOException;
 import java.util.Arrays;

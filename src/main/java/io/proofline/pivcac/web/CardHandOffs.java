@@ -1,4 +1,4 @@
-package io.proofline.proofing.web;
+package io.proofline.pivcac.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.proofline.crypto.SessionEncryptor;
-import io.proofline.pivcac.CardReaderPort;
 import io.proofline.journey.JourneyId;
+import io.proofline.pivcac.CardReaderPort;
 import io.proofline.vault.PiiVault;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -28,7 +29,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * used, so a link works once and only for a few minutes (Login.gov's PKI hand-off lives 5 minutes).
  */
 @Component
-class CardHandOffs {
+public class CardHandOffs {
 
     private static final String CONTEXT = "card-hand-off";
     private static final int NONCE_BYTES = 16;
@@ -57,7 +58,7 @@ class CardHandOffs {
     }
 
     /** Whether cards can be read here: the card-reader port is open and listening. */
-    boolean available() {
+    public boolean available() {
         return port.isOpen() && port.localPort() > 0;
     }
 

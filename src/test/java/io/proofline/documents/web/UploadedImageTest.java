@@ -1,4 +1,4 @@
-package io.proofline.proofing.web;
+package io.proofline.documents.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.proofline.web;
+package io.proofline.proofing.web;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -6,14 +6,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.proofline.address.AddressPolicy;
 import io.proofline.pivcac.CardReaderPort;
 
 /** The welcome page tells the letter code's life as configured, not a number written into the text. */
 @WebMvcTest(value = WelcomeController.class, properties = "proofline.policy.letter-code-validity=P21D")
+@EnableConfigurationProperties(AddressPolicy.class)
 class WelcomeControllerTest {
 
     @Autowired MockMvc mvc;

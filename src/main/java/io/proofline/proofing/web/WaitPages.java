@@ -1,0 +1,94 @@
+package io.proofline.proofing.web;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import io.proofline.accounts.AccountId;
+import io.proofline.address.InPersonProofing;
+import io.proofline.journey.JourneyId;
+import io.proofline.journey.JourneyStep;
+import io.proofline.journey.ProcessIds;
+import io.proofline.journey.ProcessIds.Activities;
+import io.proofline.journey.StepPage;
+import io.proofline.pivcac.web.CardHandOffs;
+import io.proofline.web.LocalTimes;
+
+/**
+ * The pages where the person has nothing to fill in: a check running, a lockout or a letter to wait out, a Post
+ * Office visit to make, and the journey's end.
+ */
+@Component
+class WaitPages {
+
+    /** After this long the checking page says it takes longer than usual. */
+    static final Duration USUAL_WAIT = Duration.ofSeconds(60);
+
+    private final JourneyEndings endings;
+    private final PausedPaths pausedPaths;
+    private final CardHandOffs cardHandOffs;
+    private final InPersonProofing inPerson;
+
+    WaitPages(JourneyEndings endings, PausedPaths pausedPaths, CardHandOffs cardHandOffs, InPersonProofing inPerson) {
+        this.endings = endings;
+        this.pausedPaths = pausedPaths;
+        this.cardHandOffs = cardHandOffs;
+        this.inPerson = inPerson;
+    }
+
+    /**
+     * The done page, before any journey is looked at: verified, or the last journey ended unverified ("start
+     * again" is a POST, which starts the next one).
+     */
+    Optional<String> endedPage(AccountId account, Model model) {
+        if (endings.isVerified(account)) {
+            model.addAttribute("verified", true);
+            return Optional.of("verify/done");
+        }
+        return endings.lastJourneyFailed(account) ? Optional.of("verify/done") : Optional.empty();
+    }
+
+    /** A journey the engine says has ended; until the profile and the consent say how, it is still being finished. */
+    String afterTheEnd(AccountId account, JourneyId journey, Long checkingSince, Model model) {
+        return switch (endings.of(account, journey)) {
+            case VERIFIED -> {
+                model.addAttribute("verified", true);
+                yield "verify/done";
+            }
+            case NOT_VERIFIED -> "verify/done";
+            case NOT_YET_KNOWN -> checking(checkingSince, model);
+        };
+    }
+
+    static String checking(Long checkingSince, Model model) {
+        long now = System.currentTimeMillis() / 1000;
+        long since = checkingSince == null || checkingSince > now ? now : checkingSince;
+        model.addAttribute("refresh", "0;url=/verify?checkingSince=" + since);
+        model.addAttribute("takingLong", now - since >= USUAL_WAIT.toSeconds());
+        model.addAttribute("waitedSeconds", now - since);
+        model.addAttribute("usualWaitSeconds", USUAL_WAIT.toSeconds());
+        return "verify/checking";
+    }
+
+    String show(AccountId account, StepPage page) {
+        JourneyStep step = page.step();
+        if (ProcessIds.isLockout(step.activityId()) && step.lockedUntil() != null) {
+            page.with("lockedUntil", LocalTimes.moment(step.lockedUntil(), page.locale()));
+            // a lockout of one way (the ID's photos, the card) leaves the others open meanwhile: say which
+            if (PausedPaths.PATH_OF_WAIT.containsKey(step.activityId())) {
+                page.with("openPaths", PausedPaths.openNames(pausedPaths.of(account, page.locale()),
+                        cardHandOffs.available()));
+            }
+            return "verify/locked";
+        }
+        if (step.is(Activities.TIME_TO_ASK_USPS) || step.is(Activities.ENROLLMENT_DEADLINE)) {
+            inPerson.enrollment(page.journey()).ifPresent(enrollment -> page
+                    .with("enrollmentCode", enrollment.code())
+                    .with("enrollmentDeadline", LocalTimes.moment(enrollment.expiresAt(), page.locale())));
+            return "verify/in-person";
+        }
+        return "verify/waiting";
+    }
+}
