@@ -1,7 +1,7 @@
 package io.proofline.accounts;
 
 /** Where an account's verified profile stands. */
-public enum ProfileStatus {
+enum ProfileStatus {
     /** Encrypted under the current password; usable. */
     ACTIVE,
     /** The password was reset: the PII cannot be read until the personal key recovers it. */

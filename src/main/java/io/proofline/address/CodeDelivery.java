@@ -4,5 +4,5 @@ package io.proofline.address;
  * @param messageId the vendor's id for the message
  * @param duplicate the vendor had already accepted a message under this key and sent nothing new
  */
-public record CodeDelivery(String messageId, boolean duplicate) {
+record CodeDelivery(String messageId, boolean duplicate) {
 }

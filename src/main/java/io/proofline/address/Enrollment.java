@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** An in-person proofing enrollment: our unique id and USPS's 16-digit code (shown as XXXX-XXXX-XXXX-XXXX). */
-public record Enrollment(String uniqueId, String enrollmentCode) {
+record Enrollment(String uniqueId, String enrollmentCode) {
 
     private static final Pattern SIXTEEN_DIGITS = Pattern.compile("[0-9]{16}");
 

@@ -1,5 +1,5 @@
 package io.proofline.address;
 
 /** @param duplicate USPS had already accepted a letter under this key and will not print a second */
-public record LetterReceipt(String letterId, boolean duplicate) {
+record LetterReceipt(String letterId, boolean duplicate) {
 }

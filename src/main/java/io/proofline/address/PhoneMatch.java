@@ -1,7 +1,7 @@
 package io.proofline.address;
 
 /** The phone is the person's; its line type decides whether an SMS can reach it. */
-public record PhoneMatch(LineType lineType) {
+record PhoneMatch(LineType lineType) {
 
     public enum LineType {
         MOBILE, LANDLINE, VOIP, UNKNOWN

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -56,7 +57,7 @@ final class AesGcm {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce);
             cipher.updateAAD(aad);
             return cipher.doFinal(ciphertextAndTag);
-        } catch (javax.crypto.AEADBadTagException e) {
+        } catch (AEADBadTagException e) {
             throw new DecryptionFailedException("authentication tag mismatch", null);
         } catch (GeneralSecurityException e) {
             throw new DecryptionFailedException("invalid ciphertext", e);

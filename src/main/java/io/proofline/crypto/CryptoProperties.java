@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * secret must come from the environment.
  */
 @ConfigurationProperties("proofline.crypto")
-public record CryptoProperties(
+record CryptoProperties(
         boolean generateMissingSecrets,
         Path secretsDir,
         String attributeKey,

@@ -1,6 +1,6 @@
 package io.proofline.documents;
 
 /** One of the vendor's checks. */
-public enum CheckResult {
+enum CheckResult {
     PASSED, FAILED, NOT_PROCESSED
 }

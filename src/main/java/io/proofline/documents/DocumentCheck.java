@@ -1,5 +1,6 @@
 package io.proofline.documents;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -70,7 +71,7 @@ public class DocumentCheck {
     }
 
     private static DocumentImages unpack(byte[] packed) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(packed))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(packed))) {
             byte[][] images = new byte[3][];
             for (int i = 0; i < 3; i++) {
                 images[i] = in.readNBytes(in.readInt());

@@ -3,6 +3,6 @@ package io.proofline.documents;
 /**
  * What the vendor found. {@code fields} is present on a pass; on a failure it may be null.
  */
-public record DocumentVerification(CheckResult authenticity, CheckResult faceMatch, CheckResult liveness,
+record DocumentVerification(CheckResult authenticity, CheckResult faceMatch, CheckResult liveness,
         IdDocumentFields fields) {
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import io.proofline.vendors.PostalAddress;
 
 /** The fields read from the ID. Personal data: {@code toString} prints no values. */
-public record IdDocumentFields(String firstName, String lastName, LocalDate dateOfBirth, PostalAddress address,
+record IdDocumentFields(String firstName, String lastName, LocalDate dateOfBirth, PostalAddress address,
         String idNumber, String issuingState, LocalDate expiry) {
 
     @Override

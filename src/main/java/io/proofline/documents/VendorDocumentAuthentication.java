@@ -1,6 +1,7 @@
 package io.proofline.documents;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
 
 import io.proofline.vendors.CallKind;
 import io.proofline.vendors.IdempotencyKey;
@@ -19,9 +23,6 @@ import io.proofline.vendors.VendorClient;
 import io.proofline.vendors.VendorClients;
 import io.proofline.vendors.VendorId;
 import io.proofline.vendors.VendorResult;
-import okhttp3.MediaType;
-import okhttp3.MultipartBody;
-import okhttp3.RequestBody;
 
 /**
  * {@code POST /docauth/v1/verify}, multipart: {@code front}, {@code back}, {@code selfie}. Checking
@@ -118,7 +119,7 @@ class VendorDocumentAuthentication implements DocumentAuthentication {
     private static LocalDate date(JsonNode node, String field) {
         try {
             return LocalDate.parse(ReplyInterpreter.text(node, field));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new MalformedReplyException("field '" + field + "' is not a date");
         }
     }

@@ -1,5 +1,6 @@
 package io.proofline.journey;
 
+import org.springframework.core.ResolvableType;
 import org.springframework.validation.Errors;
 
 /**
@@ -13,7 +14,11 @@ import org.springframework.validation.Errors;
  */
 public interface StepForm<F> extends StepView {
 
-    Class<F> formType();
+    /** The form's record: {@code F}, as the implementing class declares it. */
+    @SuppressWarnings("unchecked")
+    default Class<F> formType() {
+        return (Class<F>) ResolvableType.forClass(getClass()).as(StepForm.class).getGeneric(0).resolve();
+    }
 
     /** The form as the page first shows it: what is already known, or null for empty fields. */
     default F initial(StepPage page) {

@@ -1,5 +1,6 @@
 package io.proofline.pivcac;
 
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
 import javax.net.ssl.X509TrustManager;
@@ -17,8 +18,8 @@ public final class AnyClientCertificate implements X509TrustManager {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
-        throw new java.security.cert.CertificateException("Only used to accept client certificates");
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        throw new CertificateException("Only used to accept client certificates");
     }
 
     /** No issuer list: the browser offers every certificate it has, as with Login.gov's {@code optional_no_ca}. */

@@ -1,7 +1,7 @@
 package io.proofline.pivcac;
 
 /** The card holder's name as the certificate's subject gives it. Personal data: {@code toString} prints no values. */
-public record PivCacHolder(String firstName, String lastName) {
+record PivCacHolder(String firstName, String lastName) {
 
     @Override
     public String toString() {

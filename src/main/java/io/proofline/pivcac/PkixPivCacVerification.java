@@ -18,6 +18,7 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.EnumSet;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.RDN;
@@ -183,8 +185,8 @@ class PkixPivCacVerification implements PivCacVerification {
         }
         try {
             CertificatePolicies policies = CertificatePolicies.getInstance(JcaX509ExtensionUtils.parseExtensionValue(extension));
-            return java.util.Arrays.stream(policies.getPolicyInformation()).map(PolicyInformation::getPolicyIdentifier)
-                    .map(ASN1ObjectIdentifier::getId).collect(java.util.stream.Collectors.toSet());
+            return Arrays.stream(policies.getPolicyInformation()).map(PolicyInformation::getPolicyIdentifier)
+                    .map(ASN1ObjectIdentifier::getId).collect(Collectors.toSet());
         } catch (IOException | IllegalArgumentException e) {
             return Set.of();
         }

@@ -1,6 +1,6 @@
 package io.proofline.resolution;
 
 /** What an authoritative source said about one attribute. */
-public enum AttributeCheck {
+enum AttributeCheck {
     VERIFIED, UNVERIFIED, NOT_CHECKED
 }

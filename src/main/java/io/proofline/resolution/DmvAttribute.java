@@ -1,7 +1,7 @@
 package io.proofline.resolution;
 
 /** The state ID attributes the DMV confirms, by their field names in the vendor's reply. */
-public enum DmvAttribute {
+enum DmvAttribute {
     ID_NUMBER("idNumber", DmvFailure.ID_NUMBER_UNVERIFIED, true),
     FIRST_NAME("firstName", DmvFailure.NAME_UNVERIFIED, true),
     LAST_NAME("lastName", DmvFailure.NAME_UNVERIFIED, true),

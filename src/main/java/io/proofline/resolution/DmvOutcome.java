@@ -3,7 +3,7 @@ package io.proofline.resolution;
 import java.util.Map;
 
 /** Per-attribute results from the issuing state. Holds no personal data. */
-public record DmvOutcome(Map<DmvAttribute, AttributeCheck> attributes, boolean jurisdictionSupported) {
+record DmvOutcome(Map<DmvAttribute, AttributeCheck> attributes, boolean jurisdictionSupported) {
 
     public DmvOutcome {
         attributes = Map.copyOf(attributes);

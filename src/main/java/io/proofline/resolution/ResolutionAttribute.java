@@ -1,7 +1,7 @@
 package io.proofline.resolution;
 
 /** The attributes identity resolution checks, by their field names in the vendor's reply. */
-public enum ResolutionAttribute {
+enum ResolutionAttribute {
     NAME("name", ResolutionFailure.NAME_UNVERIFIED),
     DATE_OF_BIRTH("dateOfBirth", ResolutionFailure.DATE_OF_BIRTH_UNVERIFIED),
     SSN("ssn", ResolutionFailure.SSN_UNVERIFIED),

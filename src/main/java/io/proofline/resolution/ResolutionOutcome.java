@@ -3,7 +3,7 @@ package io.proofline.resolution;
 import java.util.Map;
 
 /** Per-attribute results and whether the attributes belong to one person. Holds no personal data. */
-public record ResolutionOutcome(Map<ResolutionAttribute, AttributeCheck> attributes, boolean singlePerson) {
+record ResolutionOutcome(Map<ResolutionAttribute, AttributeCheck> attributes, boolean singlePerson) {
 
     public ResolutionOutcome {
         attributes = Map.copyOf(attributes);

@@ -1,11 +1,14 @@
 package io.proofline.vault;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import io.proofline.crypto.SessionEncryptor;
+import io.proofline.journey.JourneyEnded;
 import io.proofline.journey.JourneyId;
 
 /**
@@ -43,8 +46,8 @@ public class PiiVault {
     }
 
     /** An abandoned or finished journey leaves nothing behind in the vault. */
-    @org.springframework.context.event.EventListener
-    void forget(io.proofline.journey.JourneyEnded ended) {
+    @EventListener
+    void forget(JourneyEnded ended) {
         delete(ended.journey());
     }
 
@@ -84,7 +87,7 @@ public class PiiVault {
     }
 
     private static String attachmentKey(JourneyId journey, Attachment attachment) {
-        return journey + ":" + attachment.name().toLowerCase(java.util.Locale.ROOT);
+        return journey + ":" + attachment.name().toLowerCase(Locale.ROOT);
     }
 
     private static String context(JourneyId journey) {

@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attachmentTtl how long images, a certificate chain or a code digest may wait for their check
  */
 @ConfigurationProperties("proofline.vault")
-public record VaultProperties(@DefaultValue("memory") String store, @DefaultValue("PT60M") Duration ttl,
+record VaultProperties(@DefaultValue("memory") String store, @DefaultValue("PT60M") Duration ttl,
         @DefaultValue("proofline:vault:") String keyPrefix, @DefaultValue("PT15M") Duration attachmentTtl) {
 }

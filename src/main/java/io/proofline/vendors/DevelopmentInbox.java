@@ -1,5 +1,6 @@
 package io.proofline.vendors;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,7 +25,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  */
 @Component
 @ConditionalOnExpression(DevelopmentInbox.ENABLED)
-public class DevelopmentInbox {
+class DevelopmentInbox {
 
     static final String ENABLED = "${proofline.vendor-stubs.embedded:false} and ${proofline.development-inbox.enabled:false}";
     static final int KEPT = 20;
@@ -76,7 +77,7 @@ public class DevelopmentInbox {
             String to = request.path("to").asText("");
             record(new Delivery(clock.instant(), TEXTS.equals(path) ? request.path("channel").asText("SMS") : "LETTER",
                     to.length() >= 2 ? to.substring(to.length() - 2) : "", request.get("code").asText()));
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             // not a request the stubs would answer either
         }
     }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -65,7 +65,7 @@ public final class VendorClient {
         return vendor;
     }
 
-    public VendorSettings settings() {
+    VendorSettings settings() {
         return settings;
     }
 
@@ -74,7 +74,7 @@ public final class VendorClient {
     }
 
     /** A JSON object for a request body; the caller fills it. */
-    public com.fasterxml.jackson.databind.node.ObjectNode newObject() {
+    public ObjectNode newObject() {
         return json.createObjectNode();
     }
 

@@ -1,6 +1,7 @@
 package io.proofline.vendors;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -61,14 +61,14 @@ public class VendorClients {
         this.retries = retries;
         this.bulkheads = bulkheads;
         this.sharedHttp = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(20, 5, java.util.concurrent.TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(20, 5, TimeUnit.MINUTES))
                 .retryOnConnectionFailure(false) // retries are ours to decide, per call kind
                 .followRedirects(false)
                 .build();
     }
 
     /** The settings in force for {@code vendor}: configuration over defaults. */
-    public VendorSettings settings(VendorId vendor) {
+    VendorSettings settings(VendorId vendor) {
         VendorSettings configured = settings.apply(vendor);
         VendorSettings defaults = VendorSettings.defaults(vendor);
         VendorSettings effective = configured == null ? defaults : configured.orElse(defaults);

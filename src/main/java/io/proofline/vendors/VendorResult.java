@@ -1,6 +1,7 @@
 package io.proofline.vendors;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -26,7 +27,7 @@ public sealed interface VendorResult<T> permits VendorResult.Passed, VendorResul
         PASS, FAIL, VENDOR_ERROR;
 
         public String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

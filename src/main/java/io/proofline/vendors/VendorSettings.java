@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param apiKey   sent as a bearer token
  * @param timeout  whole-call timeout of one attempt
  */
-public record VendorSettings(String baseUrl, String apiKey, Duration timeout, Retry retry,
+record VendorSettings(String baseUrl, String apiKey, Duration timeout, Retry retry,
         CircuitBreaker circuitBreaker, Bulkhead bulkhead) {
 
     /**

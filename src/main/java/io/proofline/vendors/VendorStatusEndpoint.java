@@ -1,6 +1,7 @@
 package io.proofline.vendors;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -39,7 +40,7 @@ class VendorStatusEndpoint {
     @WriteOperation
     Map<String, String> set(@Selector String vendor, String state) {
         VendorId id = VendorId.fromKey(vendor);
-        status.set(id, VendorState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT)));
+        status.set(id, VendorState.valueOf(state.trim().toUpperCase(Locale.ROOT)));
         return one(id.key());
     }
 }

@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param requestJournal keep WireMock's journal of the requests received (their bodies hold PII): for tests only
  */
 @ConfigurationProperties("proofline.vendor-stubs")
-public record VendorStubProperties(boolean embedded, int port, String directory, boolean requestJournal) {
+record VendorStubProperties(boolean embedded, int port, String directory, boolean requestJournal) {
 }

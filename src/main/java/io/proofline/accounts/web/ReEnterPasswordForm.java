@@ -46,10 +46,6 @@ class ReEnterPasswordForm implements StepForm<ReEnterPasswordForm.Password> {
         return Activities.RE_ENTER_PASSWORD;
     }
 
-    @Override
-    public Class<Password> formType() {
-        return Password.class;
-    }
 
     /** The password is never shown again: the page re-shown with an error has an empty field. */
     @Override

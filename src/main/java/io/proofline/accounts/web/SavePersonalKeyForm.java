@@ -33,10 +33,6 @@ class SavePersonalKeyForm implements StepForm<SavePersonalKeyForm.TypedKey> {
         return Activities.SAVE_PERSONAL_KEY;
     }
 
-    @Override
-    public Class<TypedKey> formType() {
-        return TypedKey.class;
-    }
 
     @Override
     public void show(StepPage page) {

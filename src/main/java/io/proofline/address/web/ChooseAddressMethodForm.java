@@ -34,10 +34,6 @@ class ChooseAddressMethodForm implements StepForm<ChooseAddressMethodForm.Choice
         return Activities.CHOOSE_ADDRESS_METHOD;
     }
 
-    @Override
-    public Class<Choice> formType() {
-        return Choice.class;
-    }
 
     /** The phone records' refusals: the number is not the person's, or not a U.S. one. */
     @Override

@@ -25,10 +25,6 @@ class ConfirmLetterAddressForm implements StepForm<Confirmation> {
         return Activities.CONFIRM_LETTER_ADDRESS;
     }
 
-    @Override
-    public Class<Confirmation> formType() {
-        return Confirmation.class;
-    }
 
     @Override
     public void show(StepPage page) {

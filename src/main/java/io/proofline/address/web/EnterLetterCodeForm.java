@@ -27,10 +27,6 @@ class EnterLetterCodeForm implements StepForm<TypedCode> {
         return Activities.ENTER_LETTER_CODE;
     }
 
-    @Override
-    public Class<TypedCode> formType() {
-        return TypedCode.class;
-    }
 
     @Override
     public void show(StepPage page) {

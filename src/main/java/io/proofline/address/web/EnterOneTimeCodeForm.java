@@ -37,10 +37,6 @@ class EnterOneTimeCodeForm implements StepForm<TypedCode> {
         return Activities.ENTER_ONE_TIME_CODE;
     }
 
-    @Override
-    public Class<TypedCode> formType() {
-        return TypedCode.class;
-    }
 
     @Override
     public void show(StepPage page) {

@@ -55,10 +55,6 @@ class EnterPhoneForm implements StepForm<EnterPhoneForm.Phone> {
         return Activities.ENTER_PHONE;
     }
 
-    @Override
-    public Class<Phone> formType() {
-        return Phone.class;
-    }
 
     /** The phone cannot receive the code the way chosen (a landline and a text). */
     @Override

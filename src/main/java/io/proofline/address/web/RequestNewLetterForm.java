@@ -28,10 +28,6 @@ class RequestNewLetterForm implements StepForm<Confirmation> {
         return Activities.REQUEST_NEW_LETTER;
     }
 
-    @Override
-    public Class<Confirmation> formType() {
-        return Confirmation.class;
-    }
 
     @Override
     public void show(StepPage page) {

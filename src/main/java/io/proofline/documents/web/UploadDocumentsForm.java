@@ -35,10 +35,6 @@ class UploadDocumentsForm implements StepForm<Photos> {
         return Activities.UPLOAD_DOCUMENTS;
     }
 
-    @Override
-    public Class<Photos> formType() {
-        return Photos.class;
-    }
 
     @Override
     public List<? extends FailureReason> explains() {

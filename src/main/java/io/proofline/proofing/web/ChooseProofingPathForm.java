@@ -37,10 +37,6 @@ class ChooseProofingPathForm implements StepForm<ChooseProofingPathForm.Choice> 
         return Activities.CHOOSE_PROOFING_PATH;
     }
 
-    @Override
-    public Class<Choice> formType() {
-        return Choice.class;
-    }
 
     @Override
     public void show(StepPage page) {

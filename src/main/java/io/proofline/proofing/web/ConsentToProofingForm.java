@@ -24,10 +24,6 @@ class ConsentToProofingForm implements StepForm<Consent> {
         return Activities.CONSENT_TO_PROOFING;
     }
 
-    @Override
-    public Class<Consent> formType() {
-        return Consent.class;
-    }
 
     @Override
     public void show(StepPage page) {

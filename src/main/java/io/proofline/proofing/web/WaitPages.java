@@ -14,6 +14,7 @@ import io.proofline.journey.ProcessIds;
 import io.proofline.journey.ProcessIds.Activities;
 import io.proofline.journey.StepPage;
 import io.proofline.pivcac.web.CardHandOffs;
+import io.proofline.proofing.JourneyEngine;
 import io.proofline.web.LocalTimes;
 
 /**
@@ -23,19 +24,42 @@ import io.proofline.web.LocalTimes;
 @Component
 class WaitPages {
 
+    /** Most checks finish within a second: waiting this long spares people a "we are checking" flash. */
+    static final Duration CHECK_PATIENCE = Duration.ofMillis(1500);
+    /**
+     * The checking page reloads itself at once ({@code <meta http-equiv="refresh" content="0">}, no JavaScript
+     * needed) and the server holds each reload this long while the check runs. The wait is here, not in the meta
+     * tag, because a delayed refresh fails WCAG 2.2.1 (axe's critical meta-refresh rule).
+     */
+    static final Duration RELOAD_PATIENCE = Duration.ofSeconds(5);
     /** After this long the checking page says it takes longer than usual. */
     static final Duration USUAL_WAIT = Duration.ofSeconds(60);
 
+    private final JourneyEngine engine;
     private final JourneyEndings endings;
     private final PausedPaths pausedPaths;
     private final CardHandOffs cardHandOffs;
     private final InPersonProofing inPerson;
 
-    WaitPages(JourneyEndings endings, PausedPaths pausedPaths, CardHandOffs cardHandOffs, InPersonProofing inPerson) {
+    WaitPages(JourneyEngine engine, JourneyEndings endings, PausedPaths pausedPaths, CardHandOffs cardHandOffs,
+            InPersonProofing inPerson) {
+        this.engine = engine;
         this.endings = endings;
         this.pausedPaths = pausedPaths;
         this.cardHandOffs = cardHandOffs;
         this.inPerson = inPerson;
+    }
+
+    /** Where the journey stands once a check that runs has had a moment to finish. */
+    JourneyStep awaitCheck(JourneyId journey, Long checkingSince) throws InterruptedException {
+        Duration patience = checkingSince == null ? CHECK_PATIENCE : RELOAD_PATIENCE;
+        long deadline = System.nanoTime() + patience.toNanos();
+        JourneyStep step = engine.currentStep(journey);
+        while (step.kind() == JourneyStep.Kind.CHECKING && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            step = engine.currentStep(journey);
+        }
+        return step;
     }
 
     /**

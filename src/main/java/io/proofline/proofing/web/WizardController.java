@@ -1,6 +1,5 @@
 package io.proofline.proofing.web;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.web.SignedInAccounts;
-import io.proofline.journey.JourneyId;
 import io.proofline.journey.JourneyStep;
 import io.proofline.journey.StepAnswer;
 import io.proofline.journey.StepForm;
@@ -46,15 +44,6 @@ class WizardController {
 
     static final String VERIFY = "redirect:/verify";
     static final String SIGN_IN = "redirect:/sign-in";
-    /** Most checks finish within a second: waiting this long spares people a "we are checking" flash. */
-    static final Duration CHECK_PATIENCE = Duration.ofMillis(1500);
-    /**
-     * The checking page reloads itself at once ({@code <meta http-equiv="refresh" content="0">}, no JavaScript
-     * needed) and the server holds each reload this long while the check runs. The wait is here, not in the meta
-     * tag, because a delayed refresh fails WCAG 2.2.1 (axe's critical meta-refresh rule).
-     */
-    static final Duration RELOAD_PATIENCE = Duration.ofSeconds(5);
-
     private static final Logger log = LoggerFactory.getLogger(WizardController.class);
 
     private final SignedInAccounts signedIn;
@@ -85,7 +74,7 @@ class WizardController {
             return ended.get();
         }
         Journey journey = journeys.startOrResume(account.get().toString());
-        JourneyStep step = awaitCheck(journey.id(), checkingSince == null ? CHECK_PATIENCE : RELOAD_PATIENCE);
+        JourneyStep step = waits.awaitCheck(journey.id(), checkingSince);
         StepPage page = new StepPage(journey.id(), step, locale, model, request, response);
         return switch (step.kind()) {
             case TASK -> pages.show(step, page);
@@ -94,16 +83,6 @@ class WizardController {
             case WAITING -> waits.show(account.get(), page);
             case ENDED -> waits.afterTheEnd(account.get(), journey.id(), checkingSince, model);
         };
-    }
-
-    private JourneyStep awaitCheck(JourneyId journey, Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        JourneyStep step = engine.currentStep(journey);
-        while (step.kind() == JourneyStep.Kind.CHECKING && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            step = engine.currentStep(journey);
-        }
-        return step;
     }
 
     /**

@@ -27,10 +27,6 @@ class EnterSsnForm implements StepForm<Ssn> {
         return Activities.ENTER_SSN;
     }
 
-    @Override
-    public Class<Ssn> formType() {
-        return Ssn.class;
-    }
 
     @Override
     public StepAnswer submit(Ssn form, Errors errors, StepPage page) {

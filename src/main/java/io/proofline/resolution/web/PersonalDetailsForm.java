@@ -42,10 +42,6 @@ class PersonalDetailsForm implements StepForm<PersonalDetails> {
         return "verify/personal-details";
     }
 
-    @Override
-    public Class<PersonalDetails> formType() {
-        return PersonalDetails.class;
-    }
 
     @Override
     public StepAnswer submit(PersonalDetails form, Errors errors, StepPage page) {

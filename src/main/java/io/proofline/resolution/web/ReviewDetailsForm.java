@@ -36,10 +36,6 @@ class ReviewDetailsForm implements StepForm<ReviewedDetails> {
         return Activities.REVIEW_DETAILS;
     }
 
-    @Override
-    public Class<ReviewedDetails> formType() {
-        return ReviewedDetails.class;
-    }
 
     @Override
     public List<? extends FailureReason> explains() {

@@ -18,10 +18,6 @@ class ConsentToShareForm implements StepForm<Consent> {
         return Activities.CONSENT_TO_SHARE;
     }
 
-    @Override
-    public Class<Consent> formType() {
-        return Consent.class;
-    }
 
     @Override
     public StepAnswer submit(Consent form, Errors errors, StepPage page) {
