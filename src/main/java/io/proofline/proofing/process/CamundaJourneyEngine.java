@@ -155,7 +155,8 @@ class CamundaJourneyEngine implements JourneyEngine {
     }
 
     private JourneyStep step(JourneyStep.Kind kind, String activityId, String processInstanceId) {
-        ProcessIds.CheckVariables shown = ProcessIds.CHECK_SHOWN_AT.get(activityId);
+        // null between two activities (a check queued, not yet picked up): nothing is shown again then
+        ProcessIds.CheckVariables shown = activityId == null ? null : ProcessIds.CHECK_SHOWN_AT.get(activityId);
         List<String> names = new ArrayList<>(LOCK_VARIABLES);
         if (shown != null) {
             names.add(shown.outcome());
