@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.proofline.support.MutableClock;
 import io.proofline.support.PostgresIntegrationTest;
 
-/** Throttles on the real table, with a clock the test moves. */
+/** Throttles on the real table, with a clock the test moves; several nodes are several threads. */
 class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
 
     @Autowired
@@ -48,7 +56,7 @@ class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
         assertThat(throttles.recordFailure(subject, ThrottleType.SIGN_IN).lockedUntil())
                 .as("a failure while locked does not extend the lockout").isEqualTo(locked.lockedUntil());
         clock.advance(Duration.ofMinutes(1));
-        assertThat(throttles.check(subject, ThrottleType.SIGN_IN)).isEqualTo(new ThrottleStatus(5, java.util.Optional.empty()));
+        assertThat(throttles.check(subject, ThrottleType.SIGN_IN)).isEqualTo(new ThrottleStatus(5, Optional.empty()));
     }
 
     @Test
@@ -99,10 +107,60 @@ class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void failuresCountedAtOnceOnSeveralNodesAllCountEvenTheFirstOnes() throws Exception {
+        Throttles throttles = throttles();
+
+        List<ThrottleStatus> statuses = atOnce(4, () -> throttles.recordFailure(subject, ThrottleType.SIGN_IN));
+
+        assertThat(statuses).extracting(ThrottleStatus::remainingAttempts).containsExactlyInAnyOrder(4, 3, 2, 1);
+        assertThat(throttles.check(subject, ThrottleType.SIGN_IN).remainingAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureCountedInATransactionThatCheckedFirstCountsOnTopOfOneCountedMeanwhile() throws Exception {
+        Throttles throttles = throttles();
+        throttles.recordFailure(subject, ThrottleType.SIGN_IN);
+
+        ThrottleStatus after = transactions.execute(tx -> {
+            throttles.check(subject, ThrottleType.SIGN_IN);
+            try {
+                atOnce(1, () -> throttles.recordFailure(subject, ThrottleType.SIGN_IN));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return throttles.recordFailure(subject, ThrottleType.SIGN_IN);
+        });
+
+        assertThat(after.remainingAttempts()).as("the locked read sees the other node's failure").isEqualTo(2);
+    }
+
+    @Test
+    void aResetOfACounterThatIsNotThereChangesNothing() {
+        throttles().reset(subject, ThrottleType.SIGN_IN);
+
+        assertThat(repository.findCounterByKey(ThrottleCounter.Key.of(subject, ThrottleType.SIGN_IN))).isEmpty();
+    }
+
+    @Test
     void subjectsMustBeOpaqueAndTypesConfigured() {
         assertThatThrownBy(() -> throttles().recordFailure("pat.doe@example.com", ThrottleType.SIGN_IN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("pat.doe");
         assertThatThrownBy(() -> throttles().check(subject, ThrottleType.named("unheard-of")))
                 .hasMessageContaining("proofline.throttle.unheard-of.max-attempts");
+    }
+
+    /** Runs the call on as many threads at once, each its own node with its own transaction. */
+    private static <T> List<T> atOnce(int threads, Callable<T> call) throws Exception {
+        ExecutorService nodes = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> running = nodes.invokeAll(Collections.nCopies(threads, call));
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : running) {
+                results.add(result.get());
+            }
+            return results;
+        } finally {
+            nodes.shutdown();
+        }
     }
 }
