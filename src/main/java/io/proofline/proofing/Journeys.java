@@ -38,16 +38,16 @@ public class Journeys implements JourneyOwners {
      */
     @Transactional
     public Journey startOrResume(String accountId) {
-        Optional<Journey> active = repository.findActiveByAccount(accountId);
+        Optional<Journey> active = active(accountId);
         if (active.isPresent()) {
             return active.get();
         }
         JourneyId id = JourneyId.random();
-        repository.insert(id, accountId, clock.instant());
+        repository.insert(new ProofingJourney(id, accountId, clock.instant()));
         String processInstanceId = engine.startJourney(id);
-        repository.attachProcessInstance(id, processInstanceId);
+        repository.attachProcessInstance(id.value(), processInstanceId);
         log.info("Started proofing journey {} as process instance {}", id, processInstanceId);
-        return repository.find(id).orElseThrow();
+        return find(id).orElseThrow();
     }
 
     /**
@@ -56,7 +56,7 @@ public class Journeys implements JourneyOwners {
      */
     @Transactional
     public void abandon(String accountId) {
-        repository.findActiveByAccount(accountId).ifPresent(journey -> {
+        active(accountId).ifPresent(journey -> {
             engine.cancel(journey.id(), "abandoned by the person");
             ended(journey.id());
         });
@@ -64,22 +64,22 @@ public class Journeys implements JourneyOwners {
 
     /** The account's active journey, if any; starts nothing. */
     public Optional<Journey> active(String accountId) {
-        return repository.findActiveByAccount(accountId);
+        return repository.findByActiveAccountId(accountId).map(ProofingJourney::journey);
     }
 
     /** The account's most recent journey, running or ended; starts nothing. */
     public Optional<Journey> latest(String accountId) {
-        return repository.findLatestByAccount(accountId);
+        return repository.findFirstByAccountIdOrderByStartedAtDesc(accountId).map(ProofingJourney::journey);
     }
 
     public Optional<Journey> find(JourneyId id) {
-        return repository.find(id);
+        return repository.findById(id.value()).map(ProofingJourney::journey);
     }
 
     /** Called when the journey's process instance ends, whatever the outcome. */
     @Transactional
     public void ended(JourneyId id) {
-        repository.markEnded(id, clock.instant());
+        repository.markEnded(id.value(), clock.instant());
         events.publishEvent(new JourneyEnded(id));
     }
 

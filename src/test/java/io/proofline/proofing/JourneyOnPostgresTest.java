@@ -3,6 +3,7 @@ package io.proofline.proofing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,12 +13,16 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.proofline.journey.JourneyId;
 import io.proofline.support.PostgresIntegrationTest;
 
 class JourneyOnPostgresTest extends PostgresIntegrationTest {
 
     @Autowired
     Journeys journeys;
+
+    @Autowired
+    JourneyRepository repository;
 
     @Autowired
     JdbcClient jdbc;
@@ -82,6 +87,34 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
                 "insert into proofing_journey (id, account_id, active_account_id, started_at) values (?, ?, ?, now())")
                 .params(UUID.randomUUID(), account, account).update())
                 .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void theRepositoryRefusesASecondActiveJourneyAsADuplicateKey() {
+        String account = "account-" + UUID.randomUUID();
+        journeys.startOrResume(account);
+
+        assertThatThrownBy(() -> repository.insert(new ProofingJourney(JourneyId.random(), account, Instant.now())))
+                .as("a start at the same moment on another node").isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void theLatestJourneyIsTheMostRecentOneRunningOrEnded() {
+        String account = "account-" + UUID.randomUUID();
+        Journey first = journeys.startOrResume(account);
+        journeys.abandon(account);
+        assertThat(journeys.active(account)).isEmpty();
+        assertThat(journeys.latest(account)).contains(first);
+
+        Journey second = journeys.startOrResume(account);
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(second.processInstanceId()).isNotNull().isNotEqualTo(first.processInstanceId());
+        assertThat(journeys.active(account)).contains(second);
+        assertThat(journeys.latest(account)).contains(second);
+        assertThat(journeys.find(first.id())).contains(first);
+        assertThat(jdbc.sql("select ended_at from proofing_journey where id = ?").param(first.id().value())
+                .query(Instant.class).single()).isNotNull();
     }
 
     @Test
