@@ -26,7 +26,8 @@ public class IdentityVerifications {
 
     /** Records the verification; a repeat for the same journey (a retried step) changes nothing. */
     @Transactional
-    public void markVerified(String accountId, JourneyId journey, String pathway) {
+    public void markVerified(AccountId account, JourneyId journey, String pathway) {
+        String accountId = account.toString();
         if (repository.existsByAccountIdAndJourneyId(accountId, journey.value())) {
             return;
         }
@@ -34,7 +35,7 @@ public class IdentityVerifications {
         repository.insert(new IdentityVerification(accountId, journey.value(), pathway, clock.instant()));
     }
 
-    public Optional<Instant> verifiedAt(String accountId) {
-        return repository.findVerifiedAt(accountId);
+    public Optional<Instant> verifiedAt(AccountId account) {
+        return repository.findVerifiedAt(account.toString());
     }
 }

@@ -9,15 +9,16 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.persistence.Inserts;
 
 /** Inserting a second active journey for an account fails at the database, with a DuplicateKeyException. */
 interface JourneyRepository extends Repository<ProofingJourney, UUID>, Inserts<ProofingJourney> {
 
     /** The account's most recent journey, running or ended. */
-    Optional<ProofingJourney> findFirstByAccountIdOrderByStartedAtDesc(String accountId);
+    Optional<ProofingJourney> findFirstByAccountIdOrderByStartedAtDesc(AccountId account);
 
-    Optional<ProofingJourney> findByActiveAccountId(String accountId);
+    Optional<ProofingJourney> findByActiveAccountId(AccountId account);
 
     Optional<ProofingJourney> findById(UUID id);
 

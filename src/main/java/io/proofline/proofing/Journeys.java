@@ -37,13 +37,13 @@ public class Journeys implements JourneyOwners {
      * are written in one transaction, so a crash leaves either both or neither.
      */
     @Transactional
-    public Journey startOrResume(String accountId) {
-        Optional<Journey> active = active(accountId);
+    public Journey startOrResume(AccountId account) {
+        Optional<Journey> active = active(account);
         if (active.isPresent()) {
             return active.get();
         }
         JourneyId id = JourneyId.random();
-        repository.insert(new ProofingJourney(id, accountId, clock.instant()));
+        repository.insert(new ProofingJourney(id, account, clock.instant()));
         String processInstanceId = engine.startJourney(id);
         repository.attachProcessInstance(id.value(), processInstanceId);
         log.info("Started proofing journey {} as process instance {}", id, processInstanceId);
@@ -55,21 +55,21 @@ public class Journeys implements JourneyOwners {
      * vault entry goes; lockouts stay, because they belong to the person, not to the journey.
      */
     @Transactional
-    public void abandon(String accountId) {
-        active(accountId).ifPresent(journey -> {
+    public void abandon(AccountId account) {
+        active(account).ifPresent(journey -> {
             engine.cancel(journey.id(), "abandoned by the person");
             ended(journey.id());
         });
     }
 
     /** The account's active journey, if any; starts nothing. */
-    public Optional<Journey> active(String accountId) {
-        return repository.findByActiveAccountId(accountId).map(ProofingJourney::journey);
+    public Optional<Journey> active(AccountId account) {
+        return repository.findByActiveAccountId(account).map(ProofingJourney::journey);
     }
 
     /** The account's most recent journey, running or ended; starts nothing. */
-    public Optional<Journey> latest(String accountId) {
-        return repository.findFirstByAccountIdOrderByStartedAtDesc(accountId).map(ProofingJourney::journey);
+    public Optional<Journey> latest(AccountId account) {
+        return repository.findFirstByAccountIdOrderByStartedAtDesc(account).map(ProofingJourney::journey);
     }
 
     public Optional<Journey> find(JourneyId id) {
@@ -85,6 +85,6 @@ public class Journeys implements JourneyOwners {
 
     @Override
     public boolean belongsTo(JourneyId journey, AccountId account) {
-        return find(journey).map(found -> found.accountId().equals(account.toString())).orElse(false);
+        return find(journey).map(found -> found.accountId().equals(account)).orElse(false);
     }
 }

@@ -3,10 +3,13 @@ package io.proofline.proofing;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.proofline.accounts.AccountId;
+import io.proofline.accounts.AccountIdAsText;
 import io.proofline.journey.JourneyId;
 
 /**
@@ -22,9 +25,11 @@ class ProofingJourney {
     @Id
     private UUID id;
 
-    private String accountId;
+    @Convert(converter = AccountIdAsText.class)
+    private AccountId accountId;
 
-    private String activeAccountId;
+    @Convert(converter = AccountIdAsText.class)
+    private AccountId activeAccountId;
 
     private String processInstanceId;
 
@@ -37,7 +42,7 @@ class ProofingJourney {
     }
 
     /** A journey that starts now, active until it ends. */
-    ProofingJourney(JourneyId id, String accountId, Instant startedAt) {
+    ProofingJourney(JourneyId id, AccountId accountId, Instant startedAt) {
         this.id = id.value();
         this.accountId = accountId;
         this.activeAccountId = accountId;

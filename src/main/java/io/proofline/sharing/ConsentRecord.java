@@ -3,9 +3,13 @@ package io.proofline.sharing;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import io.proofline.accounts.AccountId;
+import io.proofline.accounts.AccountIdAsText;
 
 /** A person's explicit consent to share named attributes with a partner agency. */
 @Entity
@@ -15,7 +19,8 @@ class ConsentRecord {
     @Id
     private UUID id;
 
-    private String accountId;
+    @Convert(converter = AccountIdAsText.class)
+    private AccountId accountId;
 
     private UUID journeyId;
 
@@ -30,7 +35,7 @@ class ConsentRecord {
         // for JPA
     }
 
-    ConsentRecord(String accountId, UUID journeyId, String agency, String attributes, Instant consentedAt) {
+    ConsentRecord(AccountId accountId, UUID journeyId, String agency, String attributes, Instant consentedAt) {
         this.id = UUID.randomUUID();
         this.accountId = accountId;
         this.journeyId = journeyId;

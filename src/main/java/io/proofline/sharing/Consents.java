@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.journey.JourneyId;
 
 /**
@@ -26,14 +27,14 @@ public class Consents {
 
     /** Records the consent given at the end of a journey (once, however often the step runs). */
     @Transactional
-    public void recordConsent(String accountId, JourneyId journey) {
+    public void recordConsent(AccountId account, JourneyId journey) {
         if (!consents.existsByJourneyId(journey.value())) {
-            consents.insert(new ConsentRecord(accountId, journey.value(), sharing.agency(),
+            consents.insert(new ConsentRecord(account, journey.value(), sharing.agency(),
                     String.join(",", sharing.attributes()), clock.instant()));
         }
     }
 
-    public boolean hasConsented(String accountId) {
-        return consents.existsByAccountId(accountId);
+    public boolean hasConsented(AccountId account) {
+        return consents.existsByAccountId(account);
     }
 }

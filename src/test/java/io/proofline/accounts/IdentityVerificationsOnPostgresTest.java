@@ -22,7 +22,7 @@ class IdentityVerificationsOnPostgresTest extends PostgresIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final String account = UUID.randomUUID().toString();
+    private final AccountId account = new AccountId(UUID.randomUUID());
 
     @Test
     void aRetriedStepChangesNothingAndALaterJourneyReplacesTheVerification() {
@@ -40,12 +40,12 @@ class IdentityVerificationsOnPostgresTest extends PostgresIntegrationTest {
         verifications.markVerified(account, later, "IN_PERSON");
 
         assertThat(row()).containsEntry("journey_id", later.value()).containsEntry("pathway", "IN_PERSON");
-        assertThat(jdbc.sql("select count(*) from identity_verification where account_id = ?").param(account)
+        assertThat(jdbc.sql("select count(*) from identity_verification where account_id = ?").param(account.toString())
                 .query(Long.class).single()).isEqualTo(1L);
     }
 
     private Map<String, Object> row() {
-        return jdbc.sql("select journey_id, pathway from identity_verification where account_id = ?").param(account)
+        return jdbc.sql("select journey_id, pathway from identity_verification where account_id = ?").param(account.toString())
                 .query().singleRow();
     }
 }

@@ -214,7 +214,7 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
     }
 
     private JourneyId proofed(AccountId account, ProofingPii verified) {
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        JourneyId journey = journeys.startOrResume(account).id();
         vault.merge(journey, verified);
         return journey;
     }

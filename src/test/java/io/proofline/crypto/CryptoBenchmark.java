@@ -154,7 +154,7 @@ class CryptoBenchmark {
 
         AccountId account = accounts.signUp(email, password);
         double afterSignUp = count(CryptoMetrics.SCRYPT_DERIVATIONS);
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        JourneyId journey = journeys.startOrResume(account).id();
         vault.merge(journey, new ProofingPii("Ada", "Lovelace", LocalDate.of(1815, 12, 10), "12 St James's Sq", "London",
                 "DC", "20001", String.format("9%08d", new SecureRandom().nextInt(100_000_000)), "+1 202 555 0100"));
         profiles.encryptProfile(account, journey, password);

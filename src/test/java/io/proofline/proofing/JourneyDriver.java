@@ -54,7 +54,7 @@ final class JourneyDriver {
 
     /** A new (or the active) journey of the account, past consent and the choice of evidence. */
     JourneyId begin(AccountId account, String path) throws Exception {
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        JourneyId journey = journeys.startOrResume(account).id();
         complete(journey, "ConsentToProofing", Map.of());
         complete(journey, "ChooseProofingPath", Map.of("proofingPath", path));
         return journey;

@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.journey.JourneyId;
 import io.proofline.support.PostgresIntegrationTest;
 
@@ -49,7 +50,7 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void aStartedJourneyIsAProcessInstanceInTheEngineRuntimeTables() {
-        String account = "account-" + UUID.randomUUID();
+        AccountId account = new AccountId(UUID.randomUUID());
 
         Journey journey = journeys.startOrResume(account);
 
@@ -68,7 +69,7 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void anAccountHasOneActiveJourneyAndResumesIt() {
-        String account = "account-" + UUID.randomUUID();
+        AccountId account = new AccountId(UUID.randomUUID());
 
         Journey first = journeys.startOrResume(account);
         Journey again = journeys.startOrResume(account);
@@ -80,18 +81,18 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void theDatabaseRefusesASecondActiveJourneyForTheSameAccount() {
-        String account = "account-" + UUID.randomUUID();
+        AccountId account = new AccountId(UUID.randomUUID());
         journeys.startOrResume(account);
 
         assertThatThrownBy(() -> jdbc.sql(
                 "insert into proofing_journey (id, account_id, active_account_id, started_at) values (?, ?, ?, now())")
-                .params(UUID.randomUUID(), account, account).update())
+                .params(UUID.randomUUID(), account.toString(), account.toString()).update())
                 .isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test
     void theRepositoryRefusesASecondActiveJourneyAsADuplicateKey() {
-        String account = "account-" + UUID.randomUUID();
+        AccountId account = new AccountId(UUID.randomUUID());
         journeys.startOrResume(account);
 
         assertThatThrownBy(() -> repository.insert(new ProofingJourney(JourneyId.random(), account, Instant.now())))
@@ -100,7 +101,7 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void theLatestJourneyIsTheMostRecentOneRunningOrEnded() {
-        String account = "account-" + UUID.randomUUID();
+        AccountId account = new AccountId(UUID.randomUUID());
         Journey first = journeys.startOrResume(account);
         journeys.abandon(account);
         assertThat(journeys.active(account)).isEmpty();
@@ -119,7 +120,7 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void theWizardFollowsTheEngineAndAStaleFormChangesNothing() {
-        Journey journey = journeys.startOrResume("account-" + UUID.randomUUID());
+        Journey journey = journeys.startOrResume(new AccountId(UUID.randomUUID()));
 
         assertThat(engine.currentStep(journey.id())).extracting(JourneyStep::kind, JourneyStep::activityId)
                 .containsExactly(JourneyStep.Kind.TASK, "ConsentToProofing");

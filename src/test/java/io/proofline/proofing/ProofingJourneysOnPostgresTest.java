@@ -82,8 +82,8 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         complete(journey, "ConsentToShare", Map.of());
 
         awaitEnded(journey);
-        assertThat(verifications.verifiedAt(account.toString())).isPresent();
-        assertThat(consents.hasConsented(account.toString())).isTrue();
+        assertThat(verifications.verifiedAt(account)).isPresent();
+        assertThat(consents.hasConsented(account)).isTrue();
         assertThat(vault.find(journey)).isEmpty();
         assertThat(profiles.decrypt(account, PASSWORD).ssn()).isEqualTo(person.ssn());
         assertNoPiiAnywhere(person);
@@ -97,18 +97,18 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
 
         throughTheStateId(journey, person);
         String code = driver().byLetter(account, journey);
-        assertThat(verifications.verifiedAt(account.toString())).as("not before the code").isEmpty();
+        assertThat(verifications.verifiedAt(account)).as("not before the code").isEmpty();
 
         SignInResult later = accounts.signIn(person.email(), PASSWORD);
         assertThat(later).isInstanceOf(SignInResult.SignedIn.class);
-        assertThat(journeys.startOrResume(account.toString()).id()).as("the same journey resumes").isEqualTo(journey);
+        assertThat(journeys.startOrResume(account).id()).as("the same journey resumes").isEqualTo(journey);
         assertThat(letters.verify(journey, "0000000000")).isFalse();
         assertThat(letters.verify(journey, code.substring(0, 5) + "-" + code.substring(5))).isTrue();
         complete(journey, "EnterLetterCode", Map.of("letterCodeCheck", "PASS"));
         complete(journey, "ConsentToShare", Map.of());
 
         awaitEnded(journey);
-        assertThat(verifications.verifiedAt(account.toString())).isPresent();
+        assertThat(verifications.verifiedAt(account)).isPresent();
         assertThat(jdbc.sql("select count(*) from pending_letter where journey_id = ?").param(journey.value())
                 .query(Long.class).single()).as("the letter's address is forgotten at the end").isZero();
         assertNoPiiAnywhere(person);
@@ -142,7 +142,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         } finally {
             ClockUtil.reset();
         }
-        assertThat(verifications.verifiedAt(account.toString())).isPresent();
+        assertThat(verifications.verifiedAt(account)).isPresent();
     }
 
     @Test
@@ -164,7 +164,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         assertThat(locked.activityId()).isEqualTo("WaitOutDocumentLockout");
         assertThat(locked.lockedUntil()).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
 
-        journeys.abandon(account.toString());
+        journeys.abandon(account);
         JourneyId second = begin(account, "STATE_ID");
         assertThat(second).isNotEqualTo(journey);
         JourneyStep stillLocked = awaitStep(second, JourneyStep.Kind.WAITING);
@@ -239,7 +239,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         complete(journey, "ConsentToShare", Map.of());
         awaitEnded(journey);
         assertThat(waiting.activityId()).isIn("TimeToAskUsps", "EnrollmentDeadline");
-        assertThat(verifications.verifiedAt(account.toString())).isPresent();
+        assertThat(verifications.verifiedAt(account)).isPresent();
     }
 
     private List<X509Certificate> developmentCard() throws Exception {

@@ -21,6 +21,7 @@ import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.journey.JourneyId;
 import io.proofline.support.PostgresIntegrationTest;
 
@@ -55,7 +56,7 @@ class SharedTransactionOnPostgresTest extends PostgresIntegrationTest {
     JdbcClient jdbc;
 
     private final JourneyId journey = JourneyId.random();
-    private final String account = UUID.randomUUID().toString();
+    private final AccountId account = new AccountId(UUID.randomUUID());
 
     @Test
     void theEngineRunsOnBootsOneJpaTransactionManagerAndOurDataSource() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.journey.JourneyId;
 import io.proofline.support.PostgresIntegrationTest;
 
@@ -20,7 +21,7 @@ class ConsentsOnPostgresTest extends PostgresIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final String account = UUID.randomUUID().toString();
+    private final AccountId account = new AccountId(UUID.randomUUID());
 
     @Test
     void aConsentIsRecordedOncePerJourneyNamingTheConfiguredAgencyAndAttributes() {
@@ -31,11 +32,11 @@ class ConsentsOnPostgresTest extends PostgresIntegrationTest {
         consents.recordConsent(account, journey);
 
         assertThat(consents.hasConsented(account)).isTrue();
-        assertThat(consents.hasConsented(UUID.randomUUID().toString())).isFalse();
+        assertThat(consents.hasConsented(new AccountId(UUID.randomUUID()))).isFalse();
         Map<String, Object> recorded = jdbc.sql(
                 "select account_id, agency, attributes from consent_record where journey_id = ?")
                 .param(journey.value()).query().singleRow();
-        assertThat(recorded).containsEntry("account_id", account).containsEntry("agency", "partner-agency")
+        assertThat(recorded).containsEntry("account_id", account.toString()).containsEntry("agency", "partner-agency")
                 .containsEntry("attributes", "name,birthdate,address,phone,ssn,verified_at");
     }
 }

@@ -212,7 +212,7 @@ interface EngineLockChecks {
     @Test
     default void anOperatorCannotDeployStartModifyCancelOrCompleteAJourney() throws Exception {
         Journey journey = journeys().startOrResume(
-                accounts().signUp("lock." + UUID.randomUUID() + "@example.org", "a long and honest passphrase").toString());
+                accounts().signUp("lock." + UUID.randomUUID() + "@example.org", "a long and honest passphrase"));
         String instance = journey.processInstanceId();
         Task consent = engine().getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
         long deployments = engine().getRepositoryService().createDeploymentQuery().count();

@@ -141,7 +141,7 @@ class WizardController {
         if (endings.lastJourneyFailed(account.get())) {
             return "verify/done"; // not verified: what happened and "start again" (a POST, which starts the journey)
         }
-        Journey journey = journeys.startOrResume(account.get().toString());
+        Journey journey = journeys.startOrResume(account.get());
         JourneyStep step = awaitCheck(journey.id(), checkingSince == null ? CHECK_PATIENCE : RELOAD_PATIENCE);
         return switch (step.kind()) {
             case TASK -> showTask(step, journey.id(), request, model);
@@ -300,7 +300,7 @@ class WizardController {
     @GetMapping(value = "/verify/status", produces = "application/json")
     @ResponseBody
     Map<String, Boolean> checkStatus(HttpServletRequest request) {
-        boolean checking = signedIn.of(request).flatMap(account -> journeys.active(account.toString()))
+        boolean checking = signedIn.of(request).flatMap(account -> journeys.active(account))
                 .map(journey -> engine.currentStep(journey.id()).kind() == JourneyStep.Kind.CHECKING).orElse(false);
         return Map.of("checking", checking);
     }
@@ -571,13 +571,13 @@ class WizardController {
      */
     @PostMapping("/verify/start-over")
     String startOver(HttpServletRequest request) {
-        return asSignedIn(request, account -> journeys.abandon(account.toString()));
+        return asSignedIn(request, account -> journeys.abandon(account));
     }
 
     /** After a journey that ended unverified: a new one, at its first step. */
     @PostMapping("/verify/start-again")
     String startAgain(HttpServletRequest request) {
-        return asSignedIn(request, account -> journeys.startOrResume(account.toString()));
+        return asSignedIn(request, account -> journeys.startOrResume(account));
     }
 
     /** Does {@code work} for the signed-in person, then shows where their journey stands. */
@@ -623,7 +623,7 @@ class WizardController {
             return SIGN_IN;
         }
         model.addAttribute("signedIn", true);
-        Journey journey = journeys.startOrResume(account.get().toString());
+        Journey journey = journeys.startOrResume(account.get());
         JourneyStep step = engine.currentStep(journey.id());
         if (step.kind() != JourneyStep.Kind.TASK || !step.is(stepId)) {
             return VERIFY; // a form from an earlier page, another tab or a refresh: show where things stand
