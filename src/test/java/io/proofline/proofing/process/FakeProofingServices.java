@@ -1,5 +1,6 @@
 package io.proofline.proofing.process;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Deque;
@@ -33,6 +34,12 @@ final class FakeProofingServices {
     private final Map<String, Integer> calls = new HashMap<>();
     private boolean phoneVendorOperational = true;
     private final ProofingPolicy policy = new ProofingPolicy();
+
+    FakeProofingServices() {
+        // The seeds' values, as application.yml has them.
+        policy.setInPersonPollInterval(Duration.ofMinutes(30));
+        policy.setVendorRetryCycle("R3/PT5M");
+    }
 
     FakeProofingServices register() {
         Mocks.register("proofingPolicy", policy);
