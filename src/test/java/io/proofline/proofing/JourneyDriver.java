@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
+import java.util.function.BiPredicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,7 +73,7 @@ final class JourneyDriver {
     }
 
     /** Phone chosen, records checked, the code read from what the SMS stub received and typed back. */
-    void byPhone(JourneyId journey, Person person, java.util.function.BiPredicate<JourneyId, String> verifyCode)
+    void byPhone(JourneyId journey, Person person, BiPredicate<JourneyId, String> verifyCode)
             throws Exception {
         complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "PHONE"));
         vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, null, person.phone()));

@@ -9,13 +9,16 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.journey.JourneyId;
 import io.proofline.support.PostgresIntegrationTest;
+import io.proofline.system.ManagementPort;
 
 class JourneyOnPostgresTest extends PostgresIntegrationTest {
 
@@ -32,17 +35,17 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
     TestRestTemplate http;
 
     @Autowired
-    io.proofline.system.ManagementPort managementPort;
+    ManagementPort managementPort;
 
-    @org.springframework.beans.factory.annotation.Value("${proofline.operator.username}")
+    @Value("${proofline.operator.username}")
     String operator;
 
-    @org.springframework.beans.factory.annotation.Value("${proofline.operator.password}")
+    @Value("${proofline.operator.password}")
     String operatorPassword;
 
     /** Actuator is served on the management port only; its health details to an operator. */
     private TestRestTemplate management() {
-        return new TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder().rootUri(managementPort.localUrl()));
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(managementPort.localUrl()));
     }
 
     @Autowired

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
@@ -33,8 +34,8 @@ import io.proofline.documents.DocumentCheck;
 import io.proofline.documents.DocumentImages;
 import io.proofline.journey.JourneyId;
 import io.proofline.pivcac.CertificateCheck;
-import io.proofline.sharing.Consents;
 import io.proofline.proofing.JourneyDriver.Person;
+import io.proofline.sharing.Consents;
 import io.proofline.support.DatabaseScan;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vault.PiiVault;
@@ -123,7 +124,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         String first = driver().byLetter(account, journey);
 
         try {
-            ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(Duration.ofDays(31))));
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
             assertThat(letters.verify(journey, first)).as("on day 31").isFalse();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!"RequestNewLetter".equals(engine.currentStep(journey).activityId()) && System.nanoTime() < deadline) {
@@ -162,7 +163,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         upload(journey, "STUB:FAKE");
         JourneyStep locked = awaitStep(journey, JourneyStep.Kind.WAITING);
         assertThat(locked.activityId()).isEqualTo("WaitOutDocumentLockout");
-        assertThat(locked.lockedUntil()).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+        assertThat(locked.lockedUntil()).isAfter(Instant.now().plus(Duration.ofHours(23)));
 
         journeys.abandon(account);
         JourneyId second = begin(account, "STATE_ID");
@@ -227,7 +228,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         assertThat(inPerson.enrollment(journey).orElseThrow().code()).hasSize(16);
 
         try {
-            ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(Duration.ofMinutes(31))));
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(31))));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (engine.currentStep(journey).kind() != JourneyStep.Kind.TASK && System.nanoTime() < deadline) {
                 Thread.sleep(50); // the job executor finds the poll timer due on the moved clock
@@ -248,7 +249,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
             store.load(in, "proofline-dev".toCharArray());
         }
         String alias = store.aliases().nextElement();
-        return java.util.Arrays.stream(store.getCertificateChain(alias)).map(X509Certificate.class::cast).toList();
+        return Arrays.stream(store.getCertificateChain(alias)).map(X509Certificate.class::cast).toList();
     }
 
     // ---- the person's side: see JourneyDriver

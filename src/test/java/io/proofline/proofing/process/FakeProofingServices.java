@@ -67,12 +67,12 @@ final class FakeProofingServices {
                 throw new IllegalStateException("Send a letter: FAIL [ADDRESS_UNDELIVERABLE]");
             }
             execution.setVariable(ProcessIds.Variables.LETTER_CODE_EXPIRES_AT,
-                    new Date(ClockUtil.getCurrentTime().getTime() + java.time.Duration.ofDays(30).toMillis()));
+                    new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(30).toMillis()));
         });
         Mocks.register("createEnrollmentDelegate", (JavaDelegate) execution -> {
             count("createEnrollmentDelegate");
             execution.setVariable(ProcessIds.Variables.ENROLLMENT_EXPIRES_AT,
-                    new Date(ClockUtil.getCurrentTime().getTime() + java.time.Duration.ofDays(7).toMillis()));
+                    new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(7).toMillis()));
         });
         Mocks.register("activateProfileDelegate", (JavaDelegate) execution -> count("activateProfileDelegate"));
         Mocks.register("recordConsentDelegate", (JavaDelegate) execution -> count("recordConsentDelegate"));
