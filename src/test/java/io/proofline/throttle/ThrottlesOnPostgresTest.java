@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.proofline.support.Concurrently;
 import io.proofline.support.MutableClock;
 import io.proofline.support.PostgresIntegrationTest;
 
@@ -107,27 +102,24 @@ class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void failuresCountedAtOnceOnSeveralNodesAllCountEvenTheFirstOnes() throws Exception {
+    void failuresCountedAtOnceOnSeveralNodesAllCountEvenTheFirstOnes() {
         Throttles throttles = throttles();
 
-        List<ThrottleStatus> statuses = atOnce(4, () -> throttles.recordFailure(subject, ThrottleType.SIGN_IN));
+        List<ThrottleStatus> statuses = Concurrently.run(4, 4,
+                () -> throttles.recordFailure(subject, ThrottleType.SIGN_IN));
 
         assertThat(statuses).extracting(ThrottleStatus::remainingAttempts).containsExactlyInAnyOrder(4, 3, 2, 1);
         assertThat(throttles.check(subject, ThrottleType.SIGN_IN).remainingAttempts()).isEqualTo(1);
     }
 
     @Test
-    void aFailureCountedInATransactionThatCheckedFirstCountsOnTopOfOneCountedMeanwhile() throws Exception {
+    void aFailureCountedInATransactionThatCheckedFirstCountsOnTopOfOneCountedMeanwhile() {
         Throttles throttles = throttles();
         throttles.recordFailure(subject, ThrottleType.SIGN_IN);
 
         ThrottleStatus after = transactions.execute(tx -> {
             throttles.check(subject, ThrottleType.SIGN_IN);
-            try {
-                atOnce(1, () -> throttles.recordFailure(subject, ThrottleType.SIGN_IN));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            Concurrently.run(1, 1, () -> throttles.recordFailure(subject, ThrottleType.SIGN_IN)); // another node
             return throttles.recordFailure(subject, ThrottleType.SIGN_IN);
         });
 
@@ -147,20 +139,5 @@ class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("pat.doe");
         assertThatThrownBy(() -> throttles().check(subject, ThrottleType.named("unheard-of")))
                 .hasMessageContaining("proofline.throttle.unheard-of.max-attempts");
-    }
-
-    /** Runs the call on as many threads at once, each its own node with its own transaction. */
-    private static <T> List<T> atOnce(int threads, Callable<T> call) throws Exception {
-        ExecutorService nodes = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<T>> running = nodes.invokeAll(Collections.nCopies(threads, call));
-            List<T> results = new ArrayList<>();
-            for (Future<T> result : running) {
-                results.add(result.get());
-            }
-            return results;
-        } finally {
-            nodes.shutdown();
-        }
     }
 }
