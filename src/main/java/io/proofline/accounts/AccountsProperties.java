@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minPasswordLength the shortest password accepted (NIST SP 800-63B allows 8; Login.gov asks 12)
  */
 @ConfigurationProperties("proofline.accounts")
-public record AccountsProperties(Duration sessionTtl, int minPasswordLength) {
+public record AccountsProperties(Duration sessionTtl, Integer minPasswordLength) {
 }

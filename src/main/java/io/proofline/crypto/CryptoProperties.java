@@ -27,7 +27,7 @@ public record CryptoProperties(
     }
 
     /** scrypt cost for new credentials; existing credentials keep the cost they were made with. */
-    public record Scrypt(int n, int r, int p) {
+    public record Scrypt(Integer n, Integer r, Integer p) {
     }
 
     /** {@code provider}: {@code local} (a key file, the embedded default) or {@code aws} (the KMS API). */
