@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -17,18 +19,27 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.web.client.RestClient;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.Profiles;
 import io.proofline.accounts.SignInResult;
+import io.proofline.pivcac.CardReaderPort;
 import io.proofline.proofing.Journey;
 import io.proofline.proofing.Journeys;
+import io.proofline.system.ManagementPort;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
 import io.proofline.vendors.VendorEndpoints;
@@ -44,17 +55,17 @@ class EmbeddedDefaultTest {
     TestRestTemplate http;
 
     @Autowired
-    io.proofline.system.ManagementPort managementPort;
+    ManagementPort managementPort;
 
     /** Actuator and Cockpit are served on the management port only. */
     private TestRestTemplate management() {
-        return new TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder().rootUri(managementPort.localUrl()));
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(managementPort.localUrl()));
     }
 
-    @org.springframework.beans.factory.annotation.Value("${proofline.operator.username}")
+    @Value("${proofline.operator.username}")
     String operator;
 
-    @org.springframework.beans.factory.annotation.Value("${proofline.operator.password}")
+    @Value("${proofline.operator.password}")
     String operatorPassword;
 
     @Autowired
@@ -84,21 +95,21 @@ class EmbeddedDefaultTest {
     }
 
     @Autowired
-    io.proofline.pivcac.CardReaderPort cardReader;
+    CardReaderPort cardReader;
 
     @Test
     void theCardReaderPortListensWithTheDevelopmentIdentityForLocalhost() throws Exception {
         assertThat(cardReader.isOpen()).isTrue();
-        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
         try (var in = Files.newInputStream(Path.of(DATA_DIR, "pivcac-dev/dev-server.pem"))) {
             trusted.setCertificateEntry("card-reader",
-                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+                    CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
-        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory
-                .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory trust = TrustManagerFactory
+                .getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
-        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, trust.getTrustManagers(), null);
 
         HttpResponse<String> page = HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest.newBuilder(
@@ -138,7 +149,7 @@ class EmbeddedDefaultTest {
     void aProfileIsEncryptedAndReadBackOnH2WithTheInMemoryVaultAndTheLocalKms() {
         String email = "embedded." + UUID.randomUUID() + "@example.org";
         AccountId account = accounts.signUp(email, "correct horse battery staple");
-        Journey journey = journeys.startOrResume(account.toString());
+        Journey journey = journeys.startOrResume(account);
         ProofingPii pii = new ProofingPii("Ada", "Lovelace", LocalDate.of(1815, 12, 10), "12 St James's Sq", "London",
                 "DC", "20001", String.format("9%08d", ThreadLocalRandom.current().nextInt(100_000_000)), null); // the H2 file outlives runs
         vault.merge(journey.id(), pii);
@@ -158,11 +169,11 @@ class EmbeddedDefaultTest {
     }
 
     @Autowired
-    org.camunda.bpm.engine.ProcessEngine processEngine;
+    ProcessEngine processEngine;
 
     @Test
     void historyIsCleanedUpInTheNightlyWindowAndEveryProcessHasATimeToLive() {
-        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        var configuration = (ProcessEngineConfigurationImpl)
                 processEngine.getProcessEngineConfiguration();
 
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
@@ -175,7 +186,7 @@ class EmbeddedDefaultTest {
 
     @Test
     void aJourneyStartsOnTheEmbeddedDatabase() {
-        Journey journey = journeys.startOrResume("embedded-account");
+        Journey journey = journeys.startOrResume(new AccountId(UUID.randomUUID()));
 
         assertThat(journey.processInstanceId()).isNotBlank();
     }

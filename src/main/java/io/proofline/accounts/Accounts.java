@@ -11,7 +11,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.proofline.accounts.AccountRepository.StoredAccount;
 import io.proofline.crypto.AttributeEncryptor;
 import io.proofline.crypto.ContentKey;
 import io.proofline.crypto.Fingerprints;
@@ -32,6 +31,7 @@ public class Accounts {
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
     private final AccountRepository accounts;
+    private final SessionRepository sessions;
     private final ProfileRepository profiles;
     private final UserAccessKeys accessKeys;
     private final AttributeEncryptor attributes;
@@ -41,10 +41,11 @@ public class Accounts {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    Accounts(AccountRepository accounts, ProfileRepository profiles, UserAccessKeys accessKeys,
-            AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles,
+    Accounts(AccountRepository accounts, SessionRepository sessions, ProfileRepository profiles,
+            UserAccessKeys accessKeys, AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles,
             AccountsProperties properties, Clock clock, TransactionTemplate transactions) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.profiles = profiles;
         this.accessKeys = accessKeys;
         this.attributes = attributes;
@@ -59,14 +60,14 @@ public class Accounts {
     public AccountId signUp(String email, String password) {
         requireLongEnough(password);
         Fingerprints.Lookup fingerprint = fingerprints.email(email);
-        if (accounts.findByEmailFingerprint(fingerprint.candidates()).isPresent()) {
+        if (accounts.findByEmailFingerprintIn(fingerprint.candidates()).isPresent()) {
             throw new AccountsException.EmailAlreadyRegistered();
         }
         AccountId id = new AccountId(UUID.randomUUID());
         NewCredential credential = accessKeys.create(password, UserAccessKeys.Purpose.PASSWORD, id.value());
         try {
-            accounts.insert(id, attributes.encrypt(email.strip(), emailContext(id)), fingerprint.current(),
-                    credential.stored(), clock.instant());
+            accounts.insert(new Account(id, attributes.encrypt(email.strip(), emailContext(id)), fingerprint.current(),
+                    credential.stored(), clock.instant()));
         } catch (DuplicateKeyException concurrentSignUp) {
             throw new AccountsException.EmailAlreadyRegistered();
         }
@@ -80,7 +81,7 @@ public class Accounts {
      */
     public SignInResult signIn(String email, String password) {
         Fingerprints.Lookup fingerprint = fingerprints.email(email);
-        Optional<StoredAccount> account = accounts.findByEmailFingerprint(fingerprint.candidates());
+        Optional<Account> account = accounts.findByEmailFingerprintIn(fingerprint.candidates());
         String subject = account.map(a -> a.id().toString()).orElse(fingerprint.current());
         ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
         if (status.isLocked()) {
@@ -90,32 +91,33 @@ public class Accounts {
             accessKeys.checkAgainstNothing(password);
             return rejected(throttles.recordFailure(subject, ThrottleType.SIGN_IN));
         }
-        StoredAccount found = account.get();
+        Account found = account.get();
         if (accessKeys.unlock(password, found.password(), UserAccessKeys.Purpose.PASSWORD, found.id().value()).isEmpty()) {
             return rejected(throttles.recordFailure(subject, ThrottleType.SIGN_IN));
         }
         throttles.reset(subject, ThrottleType.SIGN_IN);
         if (fingerprint.isStale(found.emailFingerprint())) {
-            accounts.updateEmailFingerprint(found.id(), fingerprint.current());
+            accounts.updateEmailFingerprint(found.id().value(), fingerprint.current());
         }
         SessionToken session = SessionToken.random();
         Instant now = clock.instant();
-        accounts.insertSession(session.digest(), found.id(), now, now.plus(properties.sessionTtl()));
+        sessions.insert(new AccountSession(session.digest(), found.id(), now, now.plus(properties.sessionTtl())));
         log.info("Account {} signed in", found.id());
         return new SignInResult.SignedIn(found.id(), session);
     }
 
     public Optional<AccountId> signedIn(SessionToken session) {
-        return accounts.findSessionAccount(session.digest(), clock.instant());
+        return sessions.findByTokenDigestAndExpiresAtAfter(session.digest(), clock.instant())
+                .map(AccountSession::accountId);
     }
 
     public void signOut(SessionToken session) {
-        accounts.deleteSession(session.digest());
+        sessions.deleteByTokenDigest(session.digest());
     }
 
     /** The account's email, for mail the service sends. */
     public Optional<String> email(AccountId id) {
-        return accounts.emailCiphertext(id).map(sealed -> attributes.decrypt(sealed, emailContext(id)));
+        return accounts.find(id).map(account -> attributes.decrypt(account.emailCiphertext(), emailContext(id)));
     }
 
     /**
@@ -131,7 +133,7 @@ public class Accounts {
         transactions.executeWithoutResult(tx -> {
             accounts.updatePassword(id, credential.stored(), now);
             profiles.markPasswordReset(id, now);
-            accounts.deleteSessions(id);
+            sessions.deleteByAccount(id);
         });
         throttles.reset(id.toString(), ThrottleType.SIGN_IN);
         log.info("Account {} reset its password; its profile awaits the personal key", id);
@@ -147,7 +149,7 @@ public class Accounts {
         if (status.isLocked()) {
             throw new AccountsException.Locked("Password entry", status.lockedUntil().orElseThrow());
         }
-        StoredAccount account = accounts.find(id).orElseThrow(() -> new AccountsException.NoSuchAccount());
+        Account account = accounts.find(id).orElseThrow(() -> new AccountsException.NoSuchAccount());
         Optional<ContentKey> key = accessKeys.unlock(password, account.password(), UserAccessKeys.Purpose.PASSWORD,
                 id.value());
         if (key.isEmpty()) {

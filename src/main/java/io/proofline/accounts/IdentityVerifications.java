@@ -1,11 +1,9 @@
 package io.proofline.accounts;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,29 +16,26 @@ import io.proofline.journey.JourneyId;
 @Service
 public class IdentityVerifications {
 
-    private final JdbcClient jdbc;
+    private final IdentityVerificationRepository repository;
     private final Clock clock;
 
-    IdentityVerifications(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    IdentityVerifications(IdentityVerificationRepository repository, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
     }
 
     /** Records the verification; a repeat for the same journey (a retried step) changes nothing. */
     @Transactional
-    public void markVerified(String accountId, JourneyId journey, String pathway) {
-        boolean sameJourney = jdbc.sql("select count(*) from identity_verification where account_id = ? and journey_id = ?")
-                .params(accountId, journey.value()).query(Long.class).single() > 0;
-        if (sameJourney) {
+    public void markVerified(AccountId account, JourneyId journey, String pathway) {
+        String accountId = account.toString();
+        if (repository.existsByAccountIdAndJourneyId(accountId, journey.value())) {
             return;
         }
-        jdbc.sql("delete from identity_verification where account_id = ?").param(accountId).update();
-        jdbc.sql("insert into identity_verification (account_id, journey_id, pathway, verified_at) values (?, ?, ?, ?)")
-                .params(accountId, journey.value(), pathway, Timestamp.from(clock.instant())).update();
+        repository.deleteByAccountId(accountId);
+        repository.insert(new IdentityVerification(accountId, journey.value(), pathway, clock.instant()));
     }
 
-    public Optional<Instant> verifiedAt(String accountId) {
-        return jdbc.sql("select verified_at from identity_verification where account_id = ?").param(accountId)
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    public Optional<Instant> verifiedAt(AccountId account) {
+        return repository.findVerifiedAt(account.toString());
     }
 }

@@ -12,8 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.proofline.accounts.ProfileRepository.SealedProfile;
-import io.proofline.accounts.ProfileRepository.SsnHolder;
-import io.proofline.accounts.ProfileRepository.StoredProfile;
 import io.proofline.crypto.ContentKey;
 import io.proofline.crypto.Fingerprints;
 import io.proofline.crypto.PersonalKey;
@@ -84,7 +82,7 @@ public class Profiles {
         try {
             transactions.executeWithoutResult(tx -> {
                 profiles.supersedeAll(account, now);
-                profiles.insertActive(account, sealed, now);
+                profiles.insert(new AccountProfile(account, sealed, now));
             });
         } catch (DuplicateKeyException sameSsnAtTheSameMoment) {
             throw new AccountsException.DuplicateSsn();
@@ -96,14 +94,14 @@ public class Profiles {
 
     /** The profile's PII, for the user's own view or a consented share. @throws AccountsException.WrongPassword */
     public ProofingPii decrypt(AccountId account, String password) {
-        StoredProfile profile = profiles.findCurrent(account).filter(p -> p.status() == ProfileStatus.ACTIVE)
+        AccountProfile profile = profiles.findCurrent(account).filter(p -> p.status() == ProfileStatus.ACTIVE)
                 .orElseThrow(() -> new AccountsException.NoProfile("No active profile"));
         ContentKey passwordKey = accounts.unlockPassword(account, password);
         return ProofingPii.fromBytes(passwordKey.open(profile.piiCiphertext(), piiContext(profile.id())));
     }
 
     public Optional<ProfileStatus> status(AccountId account) {
-        return profiles.findCurrent(account).map(StoredProfile::status);
+        return profiles.findCurrent(account).map(AccountProfile::status);
     }
 
     /**
@@ -121,7 +119,7 @@ public class Profiles {
      * @throws AccountsException.WrongPersonalKey, AccountsException.WrongPassword, AccountsException.Locked
      */
     public PersonalKey reactivate(AccountId account, String typedPersonalKey, String password) {
-        StoredProfile profile = profiles.findCurrent(account).filter(p -> p.status() == ProfileStatus.PASSWORD_RESET)
+        AccountProfile profile = profiles.findCurrent(account).filter(p -> p.status() == ProfileStatus.PASSWORD_RESET)
                 .orElseThrow(() -> new AccountsException.NoProfile("No profile awaiting recovery"));
         String subject = account.toString();
         ThrottleStatus status = throttles.check(subject, ThrottleType.PERSONAL_KEY);
@@ -159,7 +157,7 @@ public class Profiles {
 
     private boolean heldByAnotherAccount(Fingerprints.Lookup ssn, AccountId asking) {
         boolean duplicate = false;
-        for (SsnHolder holder : profiles.findSsnHolders(ssn.candidates())) {
+        for (AccountProfile holder : profiles.findSsnHolders(ssn.candidates())) {
             if (ssn.isStale(holder.ssnFingerprint())) {
                 rewrite(holder, ssn.current());
             }
@@ -168,12 +166,12 @@ public class Profiles {
         return duplicate;
     }
 
-    private void rewrite(SsnHolder holder, String current) {
+    private void rewrite(AccountProfile holder, String current) {
         try {
-            profiles.rewriteSsnFingerprint(holder.profileId(), current);
+            profiles.rewriteSsnFingerprint(holder.id(), current);
         } catch (DuplicateKeyException anotherProfileHoldsIt) {
             // A duplicate made before the rotation: left as it is for fraud review to settle.
-            log.warn("Profile {} keeps its old SSN fingerprint: another profile holds the current one", holder.profileId());
+            log.warn("Profile {} keeps its old SSN fingerprint: another profile holds the current one", holder.id());
         }
     }
 

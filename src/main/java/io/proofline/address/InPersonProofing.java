@@ -1,13 +1,11 @@
 package io.proofline.address;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.security.SecureRandom;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.proofline.crypto.AttributeEncryptor;
@@ -31,16 +29,16 @@ public class InPersonProofing {
     private final Usps usps;
     private final PiiVault vault;
     private final AttributeEncryptor sealer;
-    private final JdbcClient jdbc;
+    private final EnrollmentRepository enrollments;
     private final AddressPolicy policy;
     private final Clock clock;
 
-    InPersonProofing(Usps usps, PiiVault vault, AttributeEncryptor sealer, JdbcClient jdbc, AddressPolicy policy,
-            Clock clock) {
+    InPersonProofing(Usps usps, PiiVault vault, AttributeEncryptor sealer, EnrollmentRepository enrollments,
+            AddressPolicy policy, Clock clock) {
         this.usps = usps;
         this.vault = vault;
         this.sealer = sealer;
-        this.jdbc = jdbc;
+        this.enrollments = enrollments;
         this.policy = policy;
         this.clock = clock;
     }
@@ -61,13 +59,8 @@ public class InPersonProofing {
         }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(policy.inPersonEnrollmentValidity());
-        jdbc.sql("""
-                insert into in_person_enrollment (journey_id, unique_id, sealed_code, expires_at, status, created_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(journey.value(), passed.value().uniqueId(),
-                        sealer.encrypt(passed.value().enrollmentCode(), context(journey)), Timestamp.from(expiresAt),
-                        EnrollmentStatus.PENDING.name(), Timestamp.from(now))
-                .update();
+        enrollments.insert(new SealedEnrollment(journey.value(), passed.value().uniqueId(),
+                sealer.encrypt(passed.value().enrollmentCode(), context(journey)), expiresAt, now));
         return new EnrollmentCreated(CheckOutcome.pass(), expiresAt);
     }
 
@@ -79,19 +72,14 @@ public class InPersonProofing {
                 new Enrollment(enrollment.uniqueId(), enrollment.code()), key);
         EnrollmentStatus status = result instanceof VendorResult.Passed<EnrollmentStatus> passed
                 ? passed.value() : EnrollmentStatus.PENDING;
-        jdbc.sql("update in_person_enrollment set status = ? where journey_id = ?")
-                .params(status.name(), journey.value()).update();
+        enrollments.updateStatus(journey.value(), status);
         return status;
     }
 
     /** The enrollment code and deadline to show the person. */
     public Optional<InPersonEnrollment> enrollment(JourneyId journey) {
-        return jdbc.sql("select unique_id, sealed_code, expires_at, status from in_person_enrollment where journey_id = ?")
-                .param(journey.value())
-                .query((rs, n) -> new InPersonEnrollment(rs.getString("unique_id"),
-                        sealer.decrypt(rs.getString("sealed_code"), context(journey)),
-                        rs.getTimestamp("expires_at").toInstant(), EnrollmentStatus.valueOf(rs.getString("status"))))
-                .optional();
+        return enrollments.findById(journey.value()).map(stored -> new InPersonEnrollment(stored.uniqueId(),
+                sealer.decrypt(stored.sealedCode(), context(journey)), stored.expiresAt(), stored.status()));
     }
 
     public record EnrollmentCreated(CheckOutcome outcome, Instant expiresAt) {

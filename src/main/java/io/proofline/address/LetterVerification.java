@@ -1,13 +1,11 @@
 package io.proofline.address;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,17 +40,20 @@ public class LetterVerification {
     private final PiiVault vault;
     private final AttributeEncryptor sealer;
     private final Fingerprints fingerprints;
-    private final JdbcClient jdbc;
+    private final PendingLetterRepository pendingLetters;
+    private final LetterCodeRepository letterCodes;
     private final AddressPolicy policy;
     private final Clock clock;
 
-    LetterVerification(Usps usps, PiiVault vault, AttributeEncryptor sealer, Fingerprints fingerprints, JdbcClient jdbc,
-            AddressPolicy policy, Clock clock) {
+    LetterVerification(Usps usps, PiiVault vault, AttributeEncryptor sealer, Fingerprints fingerprints,
+            PendingLetterRepository pendingLetters, LetterCodeRepository letterCodes, AddressPolicy policy,
+            Clock clock) {
         this.usps = usps;
         this.vault = vault;
         this.sealer = sealer;
         this.fingerprints = fingerprints;
-        this.jdbc = jdbc;
+        this.pendingLetters = pendingLetters;
+        this.letterCodes = letterCodes;
         this.policy = policy;
         this.clock = clock;
     }
@@ -62,10 +63,9 @@ public class LetterVerification {
     public void prepare(JourneyId journey) {
         ProofingPii pii = vault.find(journey).orElseThrow(() -> new IllegalStateException("No address for journey " + journey));
         LetterAddress letter = new LetterAddress(pii.firstName(), pii.lastName(), pii.street(), pii.city(), pii.state(), pii.zip());
-        jdbc.sql("delete from pending_letter where journey_id = ?").param(journey.value()).update();
-        jdbc.sql("insert into pending_letter (journey_id, sealed_letter, created_at) values (?, ?, ?)")
-                .params(journey.value(), sealer.encrypt(letter.toJson(), context(journey)), Timestamp.from(clock.instant()))
-                .update();
+        pendingLetters.deleteByJourneyId(journey.value());
+        pendingLetters.insert(new PendingLetter(journey.value(), sealer.encrypt(letter.toJson(), context(journey)),
+                clock.instant()));
     }
 
     /**
@@ -74,16 +74,15 @@ public class LetterVerification {
      */
     @Transactional
     public LetterSent send(JourneyId journey, IdempotencyKey key) {
-        var row = jdbc.sql("select sealed_letter, sealed_code from pending_letter where journey_id = ?")
-                .param(journey.value()).query().singleRow();
-        LetterAddress letter = LetterAddress.fromJson(sealer.decrypt((String) row.get("sealed_letter"), context(journey)));
-        String code = Optional.ofNullable((String) row.get("sealed_code"))
+        PendingLetter pending = pendingLetters.findById(journey.value())
+                .orElseThrow(() -> new IllegalStateException("No letter prepared for journey " + journey));
+        LetterAddress letter = LetterAddress.fromJson(sealer.decrypt(pending.sealedLetter(), context(journey)));
+        String code = Optional.ofNullable(pending.sealedCode())
                 .map(sealed -> sealer.decrypt(sealed, codeContext(journey)))
                 .filter(stored -> stored.startsWith(key.value() + "|"))
                 .map(stored -> stored.substring(key.value().length() + 1))
                 .orElseGet(() -> PersonalKeys.randomCode(CODE_LENGTH));
-        jdbc.sql("update pending_letter set sealed_code = ? where journey_id = ?")
-                .params(sealer.encrypt(key.value() + "|" + code, codeContext(journey)), journey.value()).update();
+        pending.replaceSealedCode(sealer.encrypt(key.value() + "|" + code, codeContext(journey)));
         VendorResult<LetterReceipt> result = usps.sendLetter(new LetterRequest(letter.firstName(), letter.lastName(),
                 new PostalAddress(letter.street(), null, letter.city(), letter.state(), letter.zip()), code), key);
         if (!(result instanceof VendorResult.Passed<LetterReceipt>)) {
@@ -91,28 +90,21 @@ public class LetterVerification {
         }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(policy.letterCodeValidity());
-        jdbc.sql("delete from letter_code where code_fingerprint = ?").param(fingerprints.code("letter", code).current()).update();
-        jdbc.sql("insert into letter_code (code_fingerprint, journey_id, sent_at, expires_at) values (?, ?, ?, ?)")
-                .params(fingerprints.code("letter", code).current(), journey.value(), Timestamp.from(now),
-                        Timestamp.from(expiresAt))
-                .update();
+        String fingerprint = fingerprints.code("letter", code).current();
+        letterCodes.deleteByCodeFingerprint(fingerprint);
+        letterCodes.insert(new LetterCode(fingerprint, journey.value(), now, expiresAt));
         return new LetterSent(CheckOutcome.pass(), expiresAt);
     }
 
     /** Whether the typed code is one this journey was sent and has not expired (earlier letters' codes stay valid). */
     public boolean verify(JourneyId journey, String typed) {
-        return jdbc.sql("select count(*) from letter_code where journey_id = :journey"
-                + " and code_fingerprint in (:candidates) and expires_at > :now")
-                .param("journey", journey.value())
-                .param("candidates", fingerprints.code("letter", typed).candidates())
-                .param("now", Timestamp.from(clock.instant()))
-                .query(Long.class).single() > 0;
+        return letterCodes.existsByJourneyIdAndCodeFingerprintInAndExpiresAtAfter(journey.value(),
+                fingerprints.code("letter", typed).candidates(), clock.instant());
     }
 
     /** When the code of the latest letter sent for this journey stops (or stopped) working; empty before any letter. */
     public Optional<Instant> latestCodeExpiry(JourneyId journey) {
-        return jdbc.sql("select expires_at from letter_code where journey_id = ? order by expires_at desc limit 1")
-                .param(journey.value()).query(Timestamp.class).optional().map(Timestamp::toInstant);
+        return letterCodes.findFirstByJourneyIdOrderByExpiresAtDesc(journey.value()).map(LetterCode::expiresAt);
     }
 
     /** How long a letter's code works after the letter is sent ({@code proofline.policy.letter-code-validity}). */
@@ -123,7 +115,7 @@ public class LetterVerification {
     /** The journey is over: the letter's name and address are no longer needed. */
     @EventListener
     void forget(JourneyEnded ended) {
-        jdbc.sql("delete from pending_letter where journey_id = ?").param(ended.journey().value()).update();
+        pendingLetters.deleteByJourneyId(ended.journey().value());
     }
 
     public record LetterSent(CheckOutcome outcome, Instant codeExpiresAt) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.crypto.PersonalKeys;
 import io.proofline.journey.JourneyId;
 import io.proofline.throttle.ThrottleType;
@@ -52,9 +53,10 @@ public class PhoneVerification {
     }
 
     /** The phone is offered unless its vendors are in outage or the person is locked out of it; the letter always is. */
-    public boolean available(String accountId) {
+    public boolean available(AccountId account) {
+        String subject = account.toString();
         return vendors.isOperational(VendorId.PHONE_RECORDS) && vendors.isOperational(VendorId.SMS)
-                && !throttles.check(accountId, PHONE).isLocked() && !throttles.check(accountId, ONE_TIME_CODE).isLocked();
+                && !throttles.check(subject, PHONE).isLocked() && !throttles.check(subject, ONE_TIME_CODE).isLocked();
     }
 
     public CheckOutcome checkRecords(JourneyId journey, IdempotencyKey key) {

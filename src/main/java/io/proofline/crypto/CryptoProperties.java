@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Key material and cost settings ({@code proofline.crypto}). Secrets are base64 of at least 32 random
  * bytes. When a secret is blank and {@code generateMissingSecrets} is on (the embedded default), one is
  * generated into {@code secretsDir} on first run; the postgres profile turns that off, so there every
- * secret must come from the environment.
+ * secret must come from the environment. The defaults are in application.yml.
  */
 @ConfigurationProperties("proofline.crypto")
 record CryptoProperties(
@@ -24,21 +23,21 @@ record CryptoProperties(
         Kms kms) {
 
     /** HMAC keys: the current one writes, the old ones are still tried by lookups until rewritten. */
-    public record Fingerprint(String currentKey, @DefaultValue List<String> oldKeys) {
+    public record Fingerprint(String currentKey, List<String> oldKeys) {
     }
 
     /** scrypt cost for new credentials; existing credentials keep the cost they were made with. */
-    public record Scrypt(@DefaultValue("65536") int n, @DefaultValue("8") int r, @DefaultValue("1") int p) {
+    public record Scrypt(Integer n, Integer r, Integer p) {
     }
 
     /** {@code provider}: {@code local} (a key file, the embedded default) or {@code aws} (the KMS API). */
-    public record Kms(@DefaultValue("local") String provider, Local local, Aws aws) {
+    public record Kms(String provider, Local local, Aws aws) {
     }
 
     public record Local(String key, Path keyFile) {
     }
 
     /** {@code endpoint}: blank for AWS itself, or any KMS-compatible endpoint. */
-    public record Aws(String keyId, @DefaultValue("us-east-1") String region, URI endpoint) {
+    public record Aws(String keyId, String region, URI endpoint) {
     }
 }

@@ -37,17 +37,17 @@ public class Journeys implements JourneyOwners {
      * are written in one transaction, so a crash leaves either both or neither.
      */
     @Transactional
-    public Journey startOrResume(String accountId) {
-        Optional<Journey> active = repository.findActiveByAccount(accountId);
+    public Journey startOrResume(AccountId account) {
+        Optional<Journey> active = active(account);
         if (active.isPresent()) {
             return active.get();
         }
         JourneyId id = JourneyId.random();
-        repository.insert(id, accountId, clock.instant());
+        repository.insert(new ProofingJourney(id, account, clock.instant()));
         String processInstanceId = engine.startJourney(id);
-        repository.attachProcessInstance(id, processInstanceId);
+        repository.attachProcessInstance(id.value(), processInstanceId);
         log.info("Started proofing journey {} as process instance {}", id, processInstanceId);
-        return repository.find(id).orElseThrow();
+        return find(id).orElseThrow();
     }
 
     /**
@@ -55,36 +55,36 @@ public class Journeys implements JourneyOwners {
      * vault entry goes; lockouts stay, because they belong to the person, not to the journey.
      */
     @Transactional
-    public void abandon(String accountId) {
-        repository.findActiveByAccount(accountId).ifPresent(journey -> {
+    public void abandon(AccountId account) {
+        active(account).ifPresent(journey -> {
             engine.cancel(journey.id(), "abandoned by the person");
             ended(journey.id());
         });
     }
 
     /** The account's active journey, if any; starts nothing. */
-    public Optional<Journey> active(String accountId) {
-        return repository.findActiveByAccount(accountId);
+    public Optional<Journey> active(AccountId account) {
+        return repository.findByActiveAccountId(account).map(ProofingJourney::journey);
     }
 
     /** The account's most recent journey, running or ended; starts nothing. */
-    public Optional<Journey> latest(String accountId) {
-        return repository.findLatestByAccount(accountId);
+    public Optional<Journey> latest(AccountId account) {
+        return repository.findFirstByAccountIdOrderByStartedAtDesc(account).map(ProofingJourney::journey);
     }
 
     public Optional<Journey> find(JourneyId id) {
-        return repository.find(id);
+        return repository.findById(id.value()).map(ProofingJourney::journey);
     }
 
     /** Called when the journey's process instance ends, whatever the outcome. */
     @Transactional
     public void ended(JourneyId id) {
-        repository.markEnded(id, clock.instant());
+        repository.markEnded(id.value(), clock.instant());
         events.publishEvent(new JourneyEnded(id));
     }
 
     @Override
     public boolean belongsTo(JourneyId journey, AccountId account) {
-        return find(journey).map(found -> found.accountId().equals(account.toString())).orElse(false);
+        return find(journey).map(found -> found.accountId().equals(account)).orElse(false);
     }
 }

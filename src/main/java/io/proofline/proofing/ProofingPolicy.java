@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The time-based policy numbers the BPMN models read through expressions (e.g.
- * {@code ${proofingPolicy.inPersonPollInterval}}), with the seeds' values as defaults. Attempt limits
- * and lockout windows live with the counters, under {@code proofline.throttle}; the address feature's code
+ * {@code ${proofingPolicy.inPersonPollInterval}}), the seeds' values as defaults in application.yml. Attempt
+ * limits and lockout windows live with the counters, under {@code proofline.throttle}; the address feature's code
  * and enrollment validity in {@code io.proofline.address.AddressPolicy}.
  *
  * <p>Getters return ISO-8601 strings because that is what Camunda timer expressions accept.
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 public class ProofingPolicy {
 
     /** How often USPS is asked for an enrollment's status. */
-    private Duration inPersonPollInterval = Duration.ofMinutes(30);
+    private Duration inPersonPollInterval;
     /** Retries of automated steps before they become an incident in Cockpit. */
-    private String vendorRetryCycle = "R3/PT5M";
+    private String vendorRetryCycle;
 
     public String getInPersonPollInterval() {
         return inPersonPollInterval.toString();

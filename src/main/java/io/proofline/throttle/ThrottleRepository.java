@@ -1,64 +1,35 @@
 package io.proofline.throttle;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-@Repository
-class ThrottleRepository {
+import io.proofline.persistence.Inserts;
+
+import jakarta.persistence.LockModeType;
+
+interface ThrottleRepository extends Repository<ThrottleCounter, ThrottleCounter.Key>, Inserts<ThrottleCounter> {
 
     record Counter(int attempts, Instant windowStartedAt, Instant lockedUntil) {
     }
 
-    private static final RowMapper<Counter> COUNTER = (rs, n) -> new Counter(rs.getInt("attempts"),
-            rs.getTimestamp("window_started_at").toInstant(),
-            rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant());
+    /**
+     * The count as it stands, read as a value: no entity is left in the transaction's persistence context, so a
+     * {@link #findForUpdateByKey} later in the same transaction reads the row afresh instead of the copy read here.
+     */
+    Optional<Counter> findCounterByKey(ThrottleCounter.Key key);
 
-    private final JdbcClient jdbc;
+    /** Locks the row for the rest of the transaction (select … for update), so concurrent failures on several nodes all count. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<ThrottleCounter> findForUpdateByKey(ThrottleCounter.Key key);
 
-    ThrottleRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    Optional<Counter> find(String subject, ThrottleType type) {
-        return jdbc.sql("select attempts, window_started_at, locked_until from throttle_counter "
-                + "where subject = ? and throttle_type = ?")
-                .params(subject, type.name()).query(COUNTER).optional();
-    }
-
-    /** Locks the row for the rest of the transaction, so concurrent failures on several nodes all count. */
-    Optional<Counter> findForUpdate(String subject, ThrottleType type) {
-        return jdbc.sql("select attempts, window_started_at, locked_until from throttle_counter "
-                + "where subject = ? and throttle_type = ? for update")
-                .params(subject, type.name()).query(COUNTER).optional();
-    }
-
-    void insert(String subject, ThrottleType type, Counter counter) {
-        jdbc.sql("insert into throttle_counter (subject, throttle_type, attempts, window_started_at, locked_until) "
-                + "values (?, ?, ?, ?, ?)")
-                .params(subject, type.name(), counter.attempts(), Timestamp.from(counter.windowStartedAt()),
-                        timestamp(counter.lockedUntil()))
-                .update();
-    }
-
-    void update(String subject, ThrottleType type, Counter counter) {
-        jdbc.sql("update throttle_counter set attempts = ?, window_started_at = ?, locked_until = ? "
-                + "where subject = ? and throttle_type = ?")
-                .params(counter.attempts(), Timestamp.from(counter.windowStartedAt()), timestamp(counter.lockedUntil()),
-                        subject, type.name())
-                .update();
-    }
-
-    void delete(String subject, ThrottleType type) {
-        jdbc.sql("delete from throttle_counter where subject = ? and throttle_type = ?")
-                .params(subject, type.name()).update();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
+    @Modifying
+    @Transactional
+    @Query("delete from ThrottleCounter c where c.key = :key")
+    void deleteByKey(ThrottleCounter.Key key);
 }

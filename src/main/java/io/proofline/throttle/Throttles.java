@@ -38,7 +38,8 @@ public class Throttles {
         requireOpaque(subject);
         Limit limit = properties.limit(type);
         Instant now = clock.instant();
-        return status(current(repository.find(subject, type), limit, now), limit, now);
+        Optional<Counter> stored = repository.findCounterByKey(ThrottleCounter.Key.of(subject, type));
+        return status(current(stored, limit, now), limit, now);
     }
 
     /** Counts one failure; returns the status after it. A failure while locked does not extend the lockout. */
@@ -55,22 +56,23 @@ public class Throttles {
 
     public void reset(String subject, ThrottleType type) {
         requireOpaque(subject);
-        repository.delete(subject, type);
+        repository.deleteByKey(ThrottleCounter.Key.of(subject, type));
     }
 
     private ThrottleStatus countFailure(String subject, ThrottleType type, Limit limit) {
         Instant now = clock.instant();
-        Optional<Counter> stored = repository.findForUpdate(subject, type);
-        Counter counter = current(stored, limit, now);
+        ThrottleCounter.Key key = ThrottleCounter.Key.of(subject, type);
+        Optional<ThrottleCounter> stored = repository.findForUpdateByKey(key);
+        Counter counter = current(stored.map(ThrottleCounter::counter), limit, now);
         if (counter.lockedUntil() == null) {
             int attempts = counter.attempts() + 1;
             Instant windowStart = counter.attempts() == 0 ? now : counter.windowStartedAt();
             Instant lockedUntil = attempts >= limit.maxAttempts() ? now.plus(limit.window()) : null;
             counter = new Counter(attempts, windowStart, lockedUntil);
             if (stored.isPresent()) {
-                repository.update(subject, type, counter);
+                stored.get().count(counter); // written at commit, under the row lock
             } else {
-                repository.insert(subject, type, counter);
+                repository.insert(new ThrottleCounter(key, counter));
             }
             if (lockedUntil != null) {
                 log.info("Throttle {} locked subject {} until {}", type, subject, lockedUntil);

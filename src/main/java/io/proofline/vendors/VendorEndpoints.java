@@ -2,7 +2,6 @@ package io.proofline.vendors;
 
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +13,9 @@ public class VendorEndpoints {
 
     private final String baseUrl;
 
-    VendorEndpoints(@Value("${proofline.vendors.base-url:}") String configured,
-            Optional<VendorStubServer> stubs) {
-        if (!configured.isBlank()) {
+    VendorEndpoints(VendorsProperties properties, Optional<VendorStubServer> stubs) {
+        String configured = properties.baseUrl();
+        if (configured != null && !configured.isBlank()) {
             this.baseUrl = stripTrailingSlash(configured);
         } else {
             this.baseUrl = stubs.map(VendorStubServer::baseUrl).orElseThrow(() -> new IllegalStateException(

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -14,19 +16,28 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.proofline.crypto.UserAccessKeys.StoredCredential;
 import io.proofline.support.PostgresIntegrationTest;
 
 class AccountsOnPostgresTest extends PostgresIntegrationTest {
 
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     static final String PASSWORD = "correct horse battery staple";
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    AccountRepository accountRepository;
+
+    @Autowired
+    SessionRepository sessions;
 
     @Autowired
     JdbcClient jdbc;
@@ -119,6 +130,30 @@ class AccountsOnPostgresTest extends PostgresIntegrationTest {
         assertThat(accounts.signedIn(before.session())).isEmpty();
         assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.Rejected.class);
         assertThat(accounts.signIn(email, "a brand new long password")).isInstanceOf(SignInResult.SignedIn.class);
+    }
+
+    @Test
+    void theEmailFingerprintsUniqueKeyRefusesASecondAccountAsADuplicateKey() {
+        AccountId account = accounts.signUp(email, PASSWORD);
+        StoredCredential credential = accountRepository.find(account).orElseThrow().password();
+
+        assertThatThrownBy(() -> accountRepository.insert(new Account(new AccountId(UUID.randomUUID()), "sealed",
+                fingerprintOf(account), credential, Instant.now())))
+                .as("a sign-up at the same moment on another node").isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void aSessionPastItsExpirySignsNobodyInAndSigningOutTwiceChangesNothing() {
+        AccountId account = accounts.signUp(email, PASSWORD);
+        SessionToken expired = SessionToken.random();
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        sessions.insert(new AccountSession(expired.digest(), account, anHourAgo, anHourAgo.plus(Duration.ofMinutes(15))));
+
+        assertThat(accounts.signedIn(expired)).isEmpty();
+        accounts.signOut(expired);
+        accounts.signOut(expired);
+        assertThat(jdbc.sql("select count(*) from account_session where token_digest = ?").param(expired.digest())
+                .query(Long.class).single()).isZero();
     }
 
     private String fingerprintOf(AccountId account) {

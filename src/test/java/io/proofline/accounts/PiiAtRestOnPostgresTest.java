@@ -67,7 +67,7 @@ class PiiAtRestOnPostgresTest extends PostgresIntegrationTest {
                 ssn, "+1 " + phoneDigits.substring(0, 3) + " " + phoneDigits.substring(3, 6) + " " + phoneDigits.substring(6));
 
         AccountId account = accounts.signUp(email, PASSWORD);
-        Journey journey = journeys.startOrResume(account.toString());
+        Journey journey = journeys.startOrResume(account);
         vault.merge(journey.id(), new ProofingPii(pii.firstName(), pii.lastName(), pii.dateOfBirth(), null, null, null,
                 null, pii.ssn(), null));
         vault.merge(journey.id(), new ProofingPii(null, null, null, pii.street(), pii.city(), pii.state(), pii.zip(), null,

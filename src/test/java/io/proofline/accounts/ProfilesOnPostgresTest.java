@@ -3,6 +3,7 @@ package io.proofline.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Locale;
@@ -12,9 +13,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.proofline.accounts.ProfileRepository.SealedProfile;
 import io.proofline.crypto.PersonalKey;
 import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journeys;
@@ -38,6 +41,9 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
 
     @Autowired
     PiiVault vault;
+
+    @Autowired
+    ProfileRepository profileRepository;
 
     @Autowired
     JdbcClient jdbc;
@@ -154,6 +160,24 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void theClaimedSsnsUniqueKeyRefusesASecondProfileAsADuplicateKeyAndAFreshProfileSupersedesTheOld() {
+        AccountId first = newAccount();
+        profiles.encryptProfile(first, proofed(first, pii), PASSWORD);
+        AccountProfile held = profileRepository.findCurrent(first).orElseThrow();
+        AccountId second = newAccount();
+        SealedProfile sameSsn = new SealedProfile(UUID.randomUUID(), held.ssnFingerprint(), "sealed", "sealed",
+                held.recovery());
+
+        assertThatThrownBy(() -> profileRepository.insert(new AccountProfile(second, sameSsn, Instant.now())))
+                .as("the same SSN encrypted at the same moment on another node").isInstanceOf(DuplicateKeyException.class);
+
+        profileRepository.supersedeAll(first, Instant.now());
+        profileRepository.insert(new AccountProfile(second, sameSsn, Instant.now()));
+        assertThat(profiles.status(first)).as("only superseded profiles, which hold no SSN").isEmpty();
+        assertThat(profileRepository.findCurrent(second)).map(AccountProfile::id).contains(sameSsn.id());
+    }
+
+    @Test
     void aJourneyOfAnotherAccountCannotBeEncryptedIntoMine() {
         AccountId owner = newAccount();
         JourneyId journey = proofed(owner, pii);
@@ -190,7 +214,7 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
     }
 
     private JourneyId proofed(AccountId account, ProofingPii verified) {
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        JourneyId journey = journeys.startOrResume(account).id();
         vault.merge(journey, verified);
         return journey;
     }

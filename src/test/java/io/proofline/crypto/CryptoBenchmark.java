@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -72,14 +73,14 @@ class CryptoBenchmark {
             Scrypt.derive(password, salt, cost, 32);
             millis[i] = (System.nanoTime() - start) / 1_000_000;
         }
-        java.util.Arrays.sort(millis);
+        Arrays.sort(millis);
         report("scrypt N=2^16 r=8 p=1, 32 bytes: median %d ms, min %d ms, max %d ms (%d runs)", millis[runs / 2],
                 millis[0], millis[runs - 1], runs);
     }
 
     @Test
     void signInTakesAsLongForAnUnknownEmailAsForAWrongPassword() {
-        String email = "bench." + java.util.UUID.randomUUID() + "@example.org";
+        String email = "bench." + UUID.randomUUID() + "@example.org";
         accounts.signUp(email, "correct horse battery staple");
         int runs = 8; // sign-in allows 5 failures per subject in 15 minutes: each run a new unknown email, and
         long[] wrong = new long[runs]; // the registered one is reset by a right password between tries
@@ -90,11 +91,11 @@ class CryptoBenchmark {
             wrong[i] = (System.nanoTime() - start) / 1_000_000;
             accounts.signIn(email, "correct horse battery staple");
             start = System.nanoTime();
-            accounts.signIn("nobody." + java.util.UUID.randomUUID() + "@example.org", "not the password at all");
+            accounts.signIn("nobody." + UUID.randomUUID() + "@example.org", "not the password at all");
             unknown[i] = (System.nanoTime() - start) / 1_000_000;
         }
-        java.util.Arrays.sort(wrong);
-        java.util.Arrays.sort(unknown);
+        Arrays.sort(wrong);
+        Arrays.sort(unknown);
         report("sign-in refused (N=2^16): wrong password median %d ms (min %d, max %d); unknown email median %d ms "
                 + "(min %d, max %d); %d runs each", wrong[runs / 2], wrong[0], wrong[runs - 1], unknown[runs / 2],
                 unknown[0], unknown[runs - 1], runs);
@@ -154,7 +155,7 @@ class CryptoBenchmark {
 
         AccountId account = accounts.signUp(email, password);
         double afterSignUp = count(CryptoMetrics.SCRYPT_DERIVATIONS);
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        JourneyId journey = journeys.startOrResume(account).id();
         vault.merge(journey, new ProofingPii("Ada", "Lovelace", LocalDate.of(1815, 12, 10), "12 St James's Sq", "London",
                 "DC", "20001", String.format("9%08d", new SecureRandom().nextInt(100_000_000)), "+1 202 555 0100"));
         profiles.encryptProfile(account, journey, password);

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +17,7 @@ import io.proofline.address.PhoneVerification;
 import io.proofline.documents.DocumentCheck;
 import io.proofline.journey.JourneyId;
 import io.proofline.proofing.JourneyDriver.Person;
+import io.proofline.support.Concurrently;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vault.PiiVault;
 import io.proofline.vendors.VendorStubServer;
@@ -66,21 +63,8 @@ class JourneyBenchmark extends PostgresIntegrationTest {
         assertThat(millis).hasSize(PEOPLE);
     }
 
-    private List<Long> runJourneys(JourneyDriver driver, int count) throws Exception {
-        ExecutorService people = Executors.newFixedThreadPool(AT_ONCE);
-        try {
-            List<Future<Long>> done = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                done.add(people.submit(() -> oneJourney(driver)));
-            }
-            List<Long> millis = new ArrayList<>();
-            for (Future<Long> journey : done) {
-                millis.add(journey.get());
-            }
-            return millis;
-        } finally {
-            people.shutdown();
-        }
+    private List<Long> runJourneys(JourneyDriver driver, int count) {
+        return Concurrently.run(AT_ONCE, count, () -> oneJourney(driver));
     }
 
     private long oneJourney(JourneyDriver driver) throws Exception {

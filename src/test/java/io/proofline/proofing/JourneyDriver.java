@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiPredicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +55,7 @@ final class JourneyDriver {
 
     /** A new (or the active) journey of the account, past consent and the choice of evidence. */
     JourneyId begin(AccountId account, String path) throws Exception {
-        JourneyId journey = journeys.startOrResume(account.toString()).id();
+        JourneyId journey = journeys.startOrResume(account).id();
         complete(journey, "ConsentToProofing", Map.of());
         complete(journey, "ChooseProofingPath", Map.of("proofingPath", path));
         return journey;
@@ -73,7 +74,7 @@ final class JourneyDriver {
     }
 
     /** Phone chosen, records checked, the code read from what the SMS stub received and typed back. */
-    void byPhone(JourneyId journey, Person person, java.util.function.BiPredicate<JourneyId, String> verifyCode)
+    void byPhone(JourneyId journey, Person person, BiPredicate<JourneyId, String> verifyCode)
             throws Exception {
         complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "PHONE"));
         vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, null, person.phone()));

@@ -3,22 +3,31 @@ package io.proofline.proofing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.proofline.accounts.AccountId;
+import io.proofline.journey.JourneyId;
 import io.proofline.journey.JourneyStep;
 import io.proofline.support.PostgresIntegrationTest;
+import io.proofline.system.ManagementPort;
 
 class JourneyOnPostgresTest extends PostgresIntegrationTest {
 
     @Autowired
     Journeys journeys;
+
+    @Autowired
+    JourneyRepository repository;
 
     @Autowired
     JdbcClient jdbc;
@@ -27,17 +36,17 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
     TestRestTemplate http;
 
     @Autowired
-    io.proofline.system.ManagementPort managementPort;
+    ManagementPort managementPort;
 
-    @org.springframework.beans.factory.annotation.Value("${proofline.operator.username}")
+    @Value("${proofline.operator.username}")
     String operator;
 
-    @org.springframework.beans.factory.annotation.Value("${proofline.operator.password}")
+    @Value("${proofline.operator.password}")
     String operatorPassword;
 
     /** Actuator is served on the management port only; its health details to an operator. */
     private TestRestTemplate management() {
-        return new TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder().rootUri(managementPort.localUrl()));
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(managementPort.localUrl()));
     }
 
     @Autowired
@@ -45,7 +54,7 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void aStartedJourneyIsAProcessInstanceInTheEngineRuntimeTables() {
-        String account = "account-" + UUID.randomUUID();
+        AccountId account = new AccountId(UUID.randomUUID());
 
         Journey journey = journeys.startOrResume(account);
 
@@ -64,7 +73,7 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void anAccountHasOneActiveJourneyAndResumesIt() {
-        String account = "account-" + UUID.randomUUID();
+        AccountId account = new AccountId(UUID.randomUUID());
 
         Journey first = journeys.startOrResume(account);
         Journey again = journeys.startOrResume(account);
@@ -76,18 +85,46 @@ class JourneyOnPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void theDatabaseRefusesASecondActiveJourneyForTheSameAccount() {
-        String account = "account-" + UUID.randomUUID();
+        AccountId account = new AccountId(UUID.randomUUID());
         journeys.startOrResume(account);
 
         assertThatThrownBy(() -> jdbc.sql(
                 "insert into proofing_journey (id, account_id, active_account_id, started_at) values (?, ?, ?, now())")
-                .params(UUID.randomUUID(), account, account).update())
+                .params(UUID.randomUUID(), account.toString(), account.toString()).update())
                 .isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test
+    void theRepositoryRefusesASecondActiveJourneyAsADuplicateKey() {
+        AccountId account = new AccountId(UUID.randomUUID());
+        journeys.startOrResume(account);
+
+        assertThatThrownBy(() -> repository.insert(new ProofingJourney(JourneyId.random(), account, Instant.now())))
+                .as("a start at the same moment on another node").isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void theLatestJourneyIsTheMostRecentOneRunningOrEnded() {
+        AccountId account = new AccountId(UUID.randomUUID());
+        Journey first = journeys.startOrResume(account);
+        journeys.abandon(account);
+        assertThat(journeys.active(account)).isEmpty();
+        assertThat(journeys.latest(account)).contains(first);
+
+        Journey second = journeys.startOrResume(account);
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(second.processInstanceId()).isNotNull().isNotEqualTo(first.processInstanceId());
+        assertThat(journeys.active(account)).contains(second);
+        assertThat(journeys.latest(account)).contains(second);
+        assertThat(journeys.find(first.id())).contains(first);
+        assertThat(jdbc.sql("select ended_at from proofing_journey where id = ?").param(first.id().value())
+                .query(Instant.class).single()).isNotNull();
+    }
+
+    @Test
     void theWizardFollowsTheEngineAndAStaleFormChangesNothing() {
-        Journey journey = journeys.startOrResume("account-" + UUID.randomUUID());
+        Journey journey = journeys.startOrResume(new AccountId(UUID.randomUUID()));
 
         assertThat(engine.currentStep(journey.id())).extracting(JourneyStep::kind, JourneyStep::activityId)
                 .containsExactly(JourneyStep.Kind.TASK, "ConsentToProofing");

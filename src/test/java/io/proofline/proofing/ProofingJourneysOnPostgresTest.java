@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +82,8 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         complete(journey, "ConsentToShare", Map.of());
 
         awaitEnded(journey);
-        assertThat(verifications.verifiedAt(account.toString())).isPresent();
-        assertThat(consents.hasConsented(account.toString())).isTrue();
+        assertThat(verifications.verifiedAt(account)).isPresent();
+        assertThat(consents.hasConsented(account)).isTrue();
         assertThat(vault.find(journey)).isEmpty();
         assertThat(profiles.decrypt(account, PASSWORD).ssn()).isEqualTo(person.ssn());
         assertNoPiiAnywhere(person);
@@ -95,18 +97,18 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
 
         throughTheStateId(journey, person);
         String code = driver().byLetter(account, journey);
-        assertThat(verifications.verifiedAt(account.toString())).as("not before the code").isEmpty();
+        assertThat(verifications.verifiedAt(account)).as("not before the code").isEmpty();
 
         SignInResult later = accounts.signIn(person.email(), PASSWORD);
         assertThat(later).isInstanceOf(SignInResult.SignedIn.class);
-        assertThat(journeys.startOrResume(account.toString()).id()).as("the same journey resumes").isEqualTo(journey);
+        assertThat(journeys.startOrResume(account).id()).as("the same journey resumes").isEqualTo(journey);
         assertThat(letters.verify(journey, "0000000000")).isFalse();
         assertThat(letters.verify(journey, code.substring(0, 5) + "-" + code.substring(5))).isTrue();
         complete(journey, "EnterLetterCode", Map.of("letterCodeCheck", "PASS"));
         complete(journey, "ConsentToShare", Map.of());
 
         awaitEnded(journey);
-        assertThat(verifications.verifiedAt(account.toString())).isPresent();
+        assertThat(verifications.verifiedAt(account)).isPresent();
         assertThat(jdbc.sql("select count(*) from pending_letter where journey_id = ?").param(journey.value())
                 .query(Long.class).single()).as("the letter's address is forgotten at the end").isZero();
         assertNoPiiAnywhere(person);
@@ -121,7 +123,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         String first = driver().byLetter(account, journey);
 
         try {
-            ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(Duration.ofDays(31))));
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(31))));
             assertThat(letters.verify(journey, first)).as("on day 31").isFalse();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!"RequestNewLetter".equals(engine.currentStep(journey).activityId()) && System.nanoTime() < deadline) {
@@ -140,7 +142,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         } finally {
             ClockUtil.reset();
         }
-        assertThat(verifications.verifiedAt(account.toString())).isPresent();
+        assertThat(verifications.verifiedAt(account)).isPresent();
     }
 
     @Test
@@ -160,9 +162,9 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         upload(journey, "STUB:FAKE");
         JourneyStep locked = awaitStep(journey, JourneyStep.Kind.WAITING);
         assertThat(locked.activityId()).isEqualTo("WaitOutDocumentLockout");
-        assertThat(locked.lockedUntil()).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+        assertThat(locked.lockedUntil()).isAfter(Instant.now().plus(Duration.ofHours(23)));
 
-        journeys.abandon(account.toString());
+        journeys.abandon(account);
         JourneyId second = begin(account, "STATE_ID");
         assertThat(second).isNotEqualTo(journey);
         JourneyStep stillLocked = awaitStep(second, JourneyStep.Kind.WAITING);
@@ -225,7 +227,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         assertThat(inPerson.enrollment(journey).orElseThrow().code()).hasSize(16);
 
         try {
-            ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(Duration.ofMinutes(31))));
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(31))));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (engine.currentStep(journey).kind() != JourneyStep.Kind.TASK && System.nanoTime() < deadline) {
                 Thread.sleep(50); // the job executor finds the poll timer due on the moved clock
@@ -237,7 +239,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         complete(journey, "ConsentToShare", Map.of());
         awaitEnded(journey);
         assertThat(waiting.activityId()).isIn("TimeToAskUsps", "EnrollmentDeadline");
-        assertThat(verifications.verifiedAt(account.toString())).isPresent();
+        assertThat(verifications.verifiedAt(account)).isPresent();
     }
 
     private List<X509Certificate> developmentCard() throws Exception {
@@ -246,7 +248,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
             store.load(in, "proofline-dev".toCharArray());
         }
         String alias = store.aliases().nextElement();
-        return java.util.Arrays.stream(store.getCertificateChain(alias)).map(X509Certificate.class::cast).toList();
+        return Arrays.stream(store.getCertificateChain(alias)).map(X509Certificate.class::cast).toList();
     }
 
     // ---- the person's side: see JourneyDriver

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
 
 import io.proofline.accounts.Accounts;
-import io.proofline.proofing.Journey;
 import io.proofline.journey.JourneyId;
+import io.proofline.proofing.Journey;
 import io.proofline.proofing.Journeys;
+import io.proofline.throttle.ThrottleType;
+import io.proofline.throttle.Throttles;
 
 /**
  * The requests of the engine-lock report (issue: operators cannot view or change PII, nobody drives the engine
@@ -212,7 +214,7 @@ interface EngineLockChecks {
     @Test
     default void anOperatorCannotDeployStartModifyCancelOrCompleteAJourney() throws Exception {
         Journey journey = journeys().startOrResume(
-                accounts().signUp("lock." + UUID.randomUUID() + "@example.org", "a long and honest passphrase").toString());
+                accounts().signUp("lock." + UUID.randomUUID() + "@example.org", "a long and honest passphrase"));
         String instance = journey.processInstanceId();
         Task consent = engine().getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
         long deployments = engine().getRepositoryService().createDeploymentQuery().count();
@@ -245,7 +247,7 @@ interface EngineLockChecks {
 
     @Test
     default void wrongPasswordsAtCockpitsSignInLockTheOperatorNameForAWhile() throws Exception {
-        var throttles = context().getBean(io.proofline.throttle.Throttles.class);
+        var throttles = context().getBean(Throttles.class);
         try {
             for (int guess = 1; guess <= 5; guess++) {
                 assertThat(new CockpitClient(managementBase(), engine().getName()).signIn(operator(), "guess " + guess))
@@ -254,7 +256,7 @@ interface EngineLockChecks {
             assertThat(new CockpitClient(managementBase(), engine().getName()).signIn(operator(), operatorPassword()))
                     .as("even the right password, while the name is locked").isEqualTo(429);
         } finally {
-            throttles.reset("operator:" + operator(), io.proofline.throttle.ThrottleType.SIGN_IN);
+            throttles.reset("operator:" + operator(), ThrottleType.SIGN_IN);
         }
         signedInOperator();
     }

@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.proofline.support.Concurrently;
 import io.proofline.support.MutableClock;
 import io.proofline.support.PostgresIntegrationTest;
 
-/** Throttles on the real table, with a clock the test moves. */
+/** Throttles on the real table, with a clock the test moves; several nodes are several threads. */
 class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
 
     @Autowired
@@ -48,7 +51,7 @@ class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
         assertThat(throttles.recordFailure(subject, ThrottleType.SIGN_IN).lockedUntil())
                 .as("a failure while locked does not extend the lockout").isEqualTo(locked.lockedUntil());
         clock.advance(Duration.ofMinutes(1));
-        assertThat(throttles.check(subject, ThrottleType.SIGN_IN)).isEqualTo(new ThrottleStatus(5, java.util.Optional.empty()));
+        assertThat(throttles.check(subject, ThrottleType.SIGN_IN)).isEqualTo(new ThrottleStatus(5, Optional.empty()));
     }
 
     @Test
@@ -96,6 +99,38 @@ class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
         }
         assertThat(throttles.check(subject, ThrottleType.named("resolution")).lockedUntil())
                 .contains(clock.instant().plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void failuresCountedAtOnceOnSeveralNodesAllCountEvenTheFirstOnes() {
+        Throttles throttles = throttles();
+
+        List<ThrottleStatus> statuses = Concurrently.run(4, 4,
+                () -> throttles.recordFailure(subject, ThrottleType.SIGN_IN));
+
+        assertThat(statuses).extracting(ThrottleStatus::remainingAttempts).containsExactlyInAnyOrder(4, 3, 2, 1);
+        assertThat(throttles.check(subject, ThrottleType.SIGN_IN).remainingAttempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureCountedInATransactionThatCheckedFirstCountsOnTopOfOneCountedMeanwhile() {
+        Throttles throttles = throttles();
+        throttles.recordFailure(subject, ThrottleType.SIGN_IN);
+
+        ThrottleStatus after = transactions.execute(tx -> {
+            throttles.check(subject, ThrottleType.SIGN_IN);
+            Concurrently.run(1, 1, () -> throttles.recordFailure(subject, ThrottleType.SIGN_IN)); // another node
+            return throttles.recordFailure(subject, ThrottleType.SIGN_IN);
+        });
+
+        assertThat(after.remainingAttempts()).as("the locked read sees the other node's failure").isEqualTo(2);
+    }
+
+    @Test
+    void aResetOfACounterThatIsNotThereChangesNothing() {
+        throttles().reset(subject, ThrottleType.SIGN_IN);
+
+        assertThat(repository.findCounterByKey(ThrottleCounter.Key.of(subject, ThrottleType.SIGN_IN))).isEmpty();
     }
 
     @Test

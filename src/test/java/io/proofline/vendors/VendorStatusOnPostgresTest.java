@@ -19,6 +19,9 @@ class VendorStatusOnPostgresTest extends PostgresIntegrationTest {
     VendorStatus status;
 
     @Autowired
+    VendorSwitchRepository switches;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -31,7 +34,7 @@ class VendorStatusOnPostgresTest extends PostgresIntegrationTest {
 
     @Test
     void aSwitchFlippedOnOneNodeIsSeenByAnother() {
-        JdbcVendorStatus otherNode = new JdbcVendorStatus(jdbc, clock, Duration.ZERO);
+        DatabaseVendorStatus otherNode = uncachedNode();
         assertThat(otherNode.stateOf(VendorId.USPS)).isEqualTo(VendorState.OPERATIONAL);
 
         status.set(VendorId.USPS, VendorState.OUTAGE);
@@ -49,6 +52,24 @@ class VendorStatusOnPostgresTest extends PostgresIntegrationTest {
         status.set(VendorId.USPS, VendorState.OPERATIONAL);
 
         assertThat(jdbc.queryForObject("select count(*) from vendor_status where vendor = 'usps'", Integer.class)).isEqualTo(1);
-        assertThat(new JdbcVendorStatus(jdbc, clock, Duration.ZERO).stateOf(VendorId.USPS)).isEqualTo(VendorState.OPERATIONAL);
+        assertThat(uncachedNode().stateOf(VendorId.USPS)).isEqualTo(VendorState.OPERATIONAL);
+    }
+
+    @Test
+    void aRowThisVersionDoesNotKnowIsSkippedAndTheOthersStillHold() {
+        status.set(VendorId.USPS, VendorState.OUTAGE);
+        jdbc.update("insert into vendor_status (vendor, state, changed_at) values ('telegraph', 'OUTAGE', now())");
+        jdbc.update("insert into vendor_status (vendor, state, changed_at) values ('sms', 'HALF_OPEN', now())");
+        try {
+            assertThat(uncachedNode().all()).hasSize(VendorId.values().length)
+                    .containsEntry(VendorId.USPS, VendorState.OUTAGE).containsEntry(VendorId.SMS, VendorState.OPERATIONAL);
+        } finally {
+            jdbc.update("delete from vendor_status where vendor in ('telegraph', 'sms')");
+        }
+    }
+
+    /** Another node, whose cache holds nothing for long. */
+    private DatabaseVendorStatus uncachedNode() {
+        return new DatabaseVendorStatus(switches, clock, new VendorsProperties("", Duration.ZERO));
     }
 }

@@ -2,6 +2,7 @@ package io.proofline.proofing.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journeys;
 import io.proofline.vendors.CheckOutcome;
@@ -24,7 +25,7 @@ final class JourneyDelegates {
         return IdempotencyKey.of(execution.getProcessBusinessKey(), execution.getActivityInstanceId());
     }
 
-    static String account(Journeys journeys, DelegateExecution execution) {
+    static AccountId account(Journeys journeys, DelegateExecution execution) {
         return journeys.find(journey(execution)).orElseThrow(
                 () -> new IllegalStateException("No journey " + execution.getProcessBusinessKey())).accountId();
     }

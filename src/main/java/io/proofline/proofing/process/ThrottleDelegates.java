@@ -19,13 +19,18 @@ class ThrottleDelegates {
 
     @Bean
     JavaDelegate checkLockoutDelegate(Throttles throttles, Journeys journeys) {
-        return execution -> write(execution, throttles.check(JourneyDelegates.account(journeys, execution), type(execution)));
+        return execution -> write(execution, throttles.check(subject(journeys, execution), type(execution)));
     }
 
     @Bean
     JavaDelegate recordFailedAttemptDelegate(Throttles throttles, Journeys journeys) {
         return execution -> write(execution,
-                throttles.recordFailure(JourneyDelegates.account(journeys, execution), type(execution)));
+                throttles.recordFailure(subject(journeys, execution), type(execution)));
+    }
+
+    /** The journey's account, whose counters they are. */
+    private static String subject(Journeys journeys, DelegateExecution execution) {
+        return JourneyDelegates.account(journeys, execution).toString();
     }
 
     private static ThrottleType type(DelegateExecution execution) {

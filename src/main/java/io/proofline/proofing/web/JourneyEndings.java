@@ -38,7 +38,7 @@ class JourneyEndings {
     }
 
     boolean isVerified(AccountId account) {
-        return verifications.verifiedAt(account.toString()).isPresent() && consents.hasConsented(account.toString());
+        return verifications.verifiedAt(account).isPresent() && consents.hasConsented(account);
     }
 
     /** For a journey the engine says has ended. */
@@ -54,8 +54,8 @@ class JourneyEndings {
      * way forward, instead of silently starting a new journey at its first step.
      */
     boolean lastJourneyFailed(AccountId account) {
-        return journeys.active(account.toString()).isEmpty()
-                && journeys.latest(account.toString()).map(journey -> endedAtAFailure(journey.id())).orElse(false);
+        return journeys.active(account).isEmpty()
+                && journeys.latest(account).map(journey -> endedAtAFailure(journey.id())).orElse(false);
     }
 
     private boolean endedAtAFailure(JourneyId journey) {

@@ -73,7 +73,7 @@ class WizardController {
         if (ended.isPresent()) {
             return ended.get();
         }
-        Journey journey = journeys.startOrResume(account.get().toString());
+        Journey journey = journeys.startOrResume(account.get());
         JourneyStep step = waits.awaitCheck(journey.id(), checkingSince);
         StepPage page = new StepPage(journey.id(), step, locale, model, request, response);
         return switch (step.kind()) {
@@ -92,7 +92,7 @@ class WizardController {
     @GetMapping(value = "/verify/status", produces = "application/json")
     @ResponseBody
     Map<String, Boolean> checkStatus(HttpServletRequest request) {
-        boolean checking = signedIn.of(request).flatMap(account -> journeys.active(account.toString()))
+        boolean checking = signedIn.of(request).flatMap(journeys::active)
                 .map(journey -> engine.currentStep(journey.id()).kind() == JourneyStep.Kind.CHECKING).orElse(false);
         return Map.of("checking", checking);
     }
@@ -115,7 +115,7 @@ class WizardController {
             return SIGN_IN;
         }
         model.addAttribute("signedIn", true);
-        Journey journey = journeys.startOrResume(account.get().toString());
+        Journey journey = journeys.startOrResume(account.get());
         JourneyStep step = engine.currentStep(journey.id());
         Optional<StepForm<?>> form = pages.form(stepId);
         if (!step.isTask(stepId) || form.isEmpty()) {
@@ -159,13 +159,13 @@ class WizardController {
      */
     @PostMapping("/verify/start-over")
     String startOver(HttpServletRequest request) {
-        return asSignedIn(request, account -> journeys.abandon(account.toString()));
+        return asSignedIn(request, journeys::abandon);
     }
 
     /** After a journey that ended unverified: a new one, at its first step. */
     @PostMapping("/verify/start-again")
     String startAgain(HttpServletRequest request) {
-        return asSignedIn(request, account -> journeys.startOrResume(account.toString()));
+        return asSignedIn(request, journeys::startOrResume);
     }
 
     /** Does {@code work} for the signed-in person, then shows where their journey stands. */

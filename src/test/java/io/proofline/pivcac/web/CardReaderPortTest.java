@@ -40,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.journey.JourneyId;
 import io.proofline.journey.JourneyStep;
@@ -144,8 +145,8 @@ class CardReaderPortTest extends PostgresIntegrationTest {
     // ---- a journey at the card step, and a browser-like client
 
     private JourneyId atTheCardStep() throws Exception {
-        String account = accounts.signUp("card." + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
-                "a long and honest passphrase").toString();
+        AccountId account = accounts.signUp("card." + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+                "a long and honest passphrase");
         JourneyId journey = journeys.startOrResume(account).id();
         awaitTask(journey);
         engine.completeStep(journey, "ConsentToProofing", Map.of());

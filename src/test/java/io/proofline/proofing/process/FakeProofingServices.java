@@ -1,5 +1,6 @@
 package io.proofline.proofing.process;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Deque;
@@ -35,6 +36,12 @@ final class FakeProofingServices {
     private boolean phoneVendorOperational = true;
     private final ProofingPolicy policy = new ProofingPolicy();
 
+    FakeProofingServices() {
+        // The seeds' values, as application.yml has them.
+        policy.setInPersonPollInterval(Duration.ofMinutes(30));
+        policy.setVendorRetryCycle("R3/PT5M");
+    }
+
     FakeProofingServices register() {
         Mocks.register("proofingPolicy", policy);
         Mocks.register("journeyEndedListener", (ExecutionListener) execution -> count("journeyEnded"));
@@ -61,12 +68,12 @@ final class FakeProofingServices {
                 throw new IllegalStateException("Send a letter: FAIL [ADDRESS_UNDELIVERABLE]");
             }
             execution.setVariable(ProcessIds.Variables.LETTER_CODE_EXPIRES_AT,
-                    new Date(ClockUtil.getCurrentTime().getTime() + java.time.Duration.ofDays(30).toMillis()));
+                    new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(30).toMillis()));
         });
         Mocks.register("createEnrollmentDelegate", (JavaDelegate) execution -> {
             count("createEnrollmentDelegate");
             execution.setVariable(ProcessIds.Variables.ENROLLMENT_EXPIRES_AT,
-                    new Date(ClockUtil.getCurrentTime().getTime() + java.time.Duration.ofDays(7).toMillis()));
+                    new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(7).toMillis()));
         });
         Mocks.register("activateProfileDelegate", (JavaDelegate) execution -> count("activateProfileDelegate"));
         Mocks.register("recordConsentDelegate", (JavaDelegate) execution -> count("recordConsentDelegate"));

@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SignInResult;
 import io.proofline.journey.JourneyStep;
@@ -99,7 +100,7 @@ class DonePageBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.heading()).isEqualTo("Before you start");
     }
 
-    private String accountOf(String email) {
-        return ((SignInResult.SignedIn) accounts.signIn(email, AsAPerson.PASSWORD)).account().toString();
+    private AccountId accountOf(String email) {
+        return ((SignInResult.SignedIn) accounts.signIn(email, AsAPerson.PASSWORD)).account();
     }
 }

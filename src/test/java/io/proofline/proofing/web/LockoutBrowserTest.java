@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chromium.HasCdp;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SignInResult;
 import io.proofline.proofing.JourneyEngine;
@@ -55,7 +56,7 @@ class LockoutBrowserTest extends PostgresIntegrationTest {
                 submit(browser, attempt == 4 ? "locked" : "rejected-" + attempt);
             }
             assertThat(browser.heading()).isEqualTo("Please wait before trying again");
-            String account = ((SignInResult.SignedIn) accounts.signIn(email, PASSWORD)).account().toString();
+            AccountId account = ((SignInResult.SignedIn) accounts.signIn(email, PASSWORD)).account();
             Instant end = engine.currentStep(journeys.active(account).orElseThrow().id()).lockedUntil();
 
             String shown = browser.find(By.id("locked-until")).getText().replace('\u202f', ' ');

@@ -34,6 +34,7 @@ import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SignInResult;
 import io.proofline.address.LetterVerification;
@@ -538,9 +539,9 @@ class WizardBrowserTest extends PostgresIntegrationTest {
 
 
     /** Waits while the page says "we are checking" (it reloads itself), then checks the step reached. */
-    private String accountOf(String email) {
+    private AccountId accountOf(String email) {
         SignInResult signedIn = accounts.signIn(email, PASSWORD);
-        return ((SignInResult.SignedIn) signedIn).account().toString();
+        return ((SignInResult.SignedIn) signedIn).account();
     }
 
     private static Path notAnImage() throws IOException {

@@ -116,9 +116,9 @@ class WizardControllerTest {
     @BeforeEach
     void signedInWithAJourney() {
         when(signedIn.of(any())).thenReturn(Optional.of(ACCOUNT));
-        when(journeys.startOrResume(ACCOUNT.toString()))
-                .thenReturn(new Journey(JOURNEY, ACCOUNT.toString(), "instance", Instant.now()));
-        when(verifications.verifiedAt(anyString())).thenReturn(Optional.empty());
+        when(journeys.startOrResume(ACCOUNT))
+                .thenReturn(new Journey(JOURNEY, ACCOUNT, "instance", Instant.now()));
+        when(verifications.verifiedAt(any())).thenReturn(Optional.empty());
         when(identityChecks.typedNameMatchesCard(any(), any(), any())).thenReturn(true);
         when(addressPolicy.letterCodeValidity()).thenReturn(Duration.ofDays(30));
     }
@@ -159,8 +159,8 @@ class WizardControllerTest {
                 .andExpect(content().string(containsString("We are checking your information")))
                 .andExpect(content().string(not(containsString("We could not verify"))));
 
-        when(verifications.verifiedAt(ACCOUNT.toString())).thenReturn(Optional.of(Instant.now()));
-        when(consents.hasConsented(ACCOUNT.toString())).thenReturn(true);
+        when(verifications.verifiedAt(ACCOUNT)).thenReturn(Optional.of(Instant.now()));
+        when(consents.hasConsented(ACCOUNT)).thenReturn(true);
         mvc.perform(get("/verify")).andExpect(content().string(containsString("Your identity is verified")));
     }
 
@@ -174,13 +174,13 @@ class WizardControllerTest {
 
         // the next visit, the journey closed: the same page, not a new journey's first step
         clearInvocations(journeys);
-        when(journeys.active(ACCOUNT.toString())).thenReturn(Optional.empty());
-        when(journeys.latest(ACCOUNT.toString()))
-                .thenReturn(Optional.of(new Journey(JOURNEY, ACCOUNT.toString(), "instance", Instant.now())));
+        when(journeys.active(ACCOUNT)).thenReturn(Optional.empty());
+        when(journeys.latest(ACCOUNT))
+                .thenReturn(Optional.of(new Journey(JOURNEY, ACCOUNT, "instance", Instant.now())));
         mvc.perform(get("/verify?lang=en")).andExpect(content().string(containsString("You can start again now")));
-        verify(journeys, never()).startOrResume(anyString());
+        verify(journeys, never()).startOrResume(any());
         mvc.perform(post("/verify/start-again").with(withFormToken())).andExpect(redirectedUrl("/verify"));
-        verify(journeys).startOrResume(ACCOUNT.toString());
+        verify(journeys).startOrResume(ACCOUNT);
     }
 
     @Test
@@ -204,8 +204,8 @@ class WizardControllerTest {
 
     @Test
     void theCheckingPagesScriptIsToldWhetherACheckStillRunsAndNothingElse() throws Exception {
-        when(journeys.active(ACCOUNT.toString()))
-                .thenReturn(Optional.of(new Journey(JOURNEY, ACCOUNT.toString(), "instance", Instant.now())));
+        when(journeys.active(ACCOUNT))
+                .thenReturn(Optional.of(new Journey(JOURNEY, ACCOUNT, "instance", Instant.now())));
         when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.CHECKING, "AuthenticateDocument"));
         mvc.perform(get("/verify/status")).andExpect(status().isOk())
                 .andExpect(content().json("{\"checking\":true}", true));
@@ -215,7 +215,7 @@ class WizardControllerTest {
 
         when(signedIn.of(any())).thenReturn(Optional.empty());
         mvc.perform(get("/verify/status")).andExpect(content().json("{\"checking\":false}", true));
-        verify(journeys, never()).startOrResume(anyString());
+        verify(journeys, never()).startOrResume(any());
     }
 
     @Test

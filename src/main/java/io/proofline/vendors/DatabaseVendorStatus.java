@@ -1,6 +1,5 @@
 package io.proofline.vendors;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +8,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
  * would cost more than the switch is worth.
  */
 @Component
-class JdbcVendorStatus implements VendorStatus {
+class DatabaseVendorStatus implements VendorStatus {
 
-    private static final Logger log = LoggerFactory.getLogger(JdbcVendorStatus.class);
+    private static final Logger log = LoggerFactory.getLogger(DatabaseVendorStatus.class);
 
-    private final JdbcTemplate jdbc;
+    private final VendorSwitchRepository switches;
     private final Clock clock;
     private final Duration cacheFor;
 
@@ -32,11 +29,10 @@ class JdbcVendorStatus implements VendorStatus {
     /** Monotonic, not the engine clock: a test that moves the engine clock back must not freeze the cache. */
     private volatile long cachedAtNanos;
 
-    JdbcVendorStatus(JdbcTemplate jdbc, Clock clock,
-            @Value("${proofline.vendors.status-cache:PT5S}") Duration cacheFor) {
-        this.jdbc = jdbc;
+    DatabaseVendorStatus(VendorSwitchRepository switches, Clock clock, VendorsProperties properties) {
+        this.switches = switches;
         this.clock = clock;
-        this.cacheFor = cacheFor;
+        this.cacheFor = properties.statusCache();
     }
 
     @Override
@@ -56,12 +52,9 @@ class JdbcVendorStatus implements VendorStatus {
     @Override
     @Transactional
     public void set(VendorId vendor, VendorState state) {
-        Timestamp now = Timestamp.from(Instant.now(clock));
-        int updated = jdbc.update("update vendor_status set state = ?, changed_at = ? where vendor = ?",
-                state.name(), now, vendor.key());
-        if (updated == 0) {
-            jdbc.update("insert into vendor_status (vendor, state, changed_at) values (?, ?, ?)",
-                    vendor.key(), state.name(), now);
+        Instant now = Instant.now(clock);
+        if (switches.updateState(vendor.key(), state.name(), now) == 0) {
+            switches.insert(new VendorSwitch(vendor.key(), state.name(), now));
         }
         log.warn("Vendor status changed: vendor={} state={}", vendor.key(), state);
         cached = null;
@@ -73,13 +66,13 @@ class JdbcVendorStatus implements VendorStatus {
             states.put(vendor, VendorState.OPERATIONAL);
         }
         try {
-            jdbc.query("select vendor, state from vendor_status", rs -> {
+            for (VendorSwitch stored : switches.findAll()) {
                 try {
-                    states.put(VendorId.fromKey(rs.getString(1)), VendorState.valueOf(rs.getString(2)));
+                    states.put(VendorId.fromKey(stored.vendor()), VendorState.valueOf(stored.state()));
                 } catch (IllegalArgumentException unknown) {
                     // a vendor or state this version no longer knows: ignore the row
                 }
-            });
+            }
         } catch (RuntimeException e) {
             // An unreadable switch table must not stop every vendor call: assume operational, say so.
             log.warn("Vendor status unreadable, assuming all vendors operational: {}", e.getClass().getSimpleName());

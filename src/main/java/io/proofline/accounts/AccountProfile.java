@@ -1,0 +1,103 @@
+package io.proofline.accounts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.proofline.accounts.ProfileRepository.SealedProfile;
+import io.proofline.crypto.UserAccessKeys.StoredCredential;
+
+/**
+ * A profile as stored: everything sealed, nothing readable without the user's password or personal key.
+ * {@code claimedSsnFingerprint} equals {@code ssnFingerprint} while the profile holds its identity; its unique
+ * key keeps two accounts from holding the same SSN.
+ */
+@Entity
+@Table(name = "account_profile")
+class AccountProfile {
+
+    @Id
+    private UUID id;
+
+    @Convert(converter = AccountIdAsUuid.class)
+    private AccountId accountId;
+
+    @Enumerated(EnumType.STRING)
+    private ProfileStatus status;
+
+    private String ssnFingerprint;
+
+    private String claimedSsnFingerprint;
+
+    private String piiCiphertext;
+
+    private String recoveryCiphertext;
+
+    private String recoverySalt;
+
+    private String recoveryCost;
+
+    private String recoveryWrappedKey;
+
+    private String recoveryDigest;
+
+    private Instant verifiedAt;
+
+    private Instant updatedAt;
+
+    protected AccountProfile() {
+        // for JPA
+    }
+
+    /** A new profile, active and holding its SSN. */
+    AccountProfile(AccountId account, SealedProfile sealed, Instant now) {
+        StoredCredential recovery = sealed.recovery();
+        this.id = sealed.id();
+        this.accountId = account;
+        this.status = ProfileStatus.ACTIVE;
+        this.ssnFingerprint = sealed.ssnFingerprint();
+        this.claimedSsnFingerprint = sealed.ssnFingerprint();
+        this.piiCiphertext = sealed.piiCiphertext();
+        this.recoveryCiphertext = sealed.recoveryCiphertext();
+        this.recoverySalt = recovery.salt();
+        this.recoveryCost = recovery.cost();
+        this.recoveryWrappedKey = recovery.wrappedKey();
+        this.recoveryDigest = recovery.digest();
+        this.verifiedAt = now;
+        this.updatedAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    AccountId account() {
+        return accountId;
+    }
+
+    ProfileStatus status() {
+        return status;
+    }
+
+    String ssnFingerprint() {
+        return ssnFingerprint;
+    }
+
+    String piiCiphertext() {
+        return piiCiphertext;
+    }
+
+    String recoveryCiphertext() {
+        return recoveryCiphertext;
+    }
+
+    StoredCredential recovery() {
+        return new StoredCredential(recoverySalt, recoveryCost, recoveryWrappedKey, recoveryDigest);
+    }
+}
