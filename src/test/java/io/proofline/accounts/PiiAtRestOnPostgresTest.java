@@ -68,10 +68,10 @@ class PiiAtRestOnPostgresTest extends PostgresIntegrationTest {
 
         AccountId account = accounts.signUp(email, PASSWORD);
         Journey journey = journeys.startOrResume(account);
-        vault.merge(journey.id(), new ProofingPii(pii.firstName(), pii.lastName(), pii.dateOfBirth(), null, null, null,
-                null, pii.ssn(), null));
-        vault.merge(journey.id(), new ProofingPii(null, null, null, pii.street(), pii.city(), pii.state(), pii.zip(), null,
-                pii.phone()));
+        vault.update(journey.id(), held -> held.withPerson(pii.firstName(), pii.lastName(), pii.dateOfBirth())
+                .withSsn(pii.ssn()));
+        vault.update(journey.id(), held -> held.withAddress(pii.street(), pii.city(), pii.state(), pii.zip())
+                .withPhone(pii.phone()));
         profiles.encryptProfile(account, journey.id(), PASSWORD);
         SignInResult.SignedIn signedIn = (SignInResult.SignedIn) accounts.signIn(email, PASSWORD);
         assertThat(profiles.decrypt(signedIn.account(), PASSWORD)).isEqualTo(pii);

@@ -24,7 +24,6 @@ import io.proofline.documents.DocumentImages;
 import io.proofline.journey.JourneyId;
 import io.proofline.journey.JourneyStep;
 import io.proofline.vault.PiiVault;
-import io.proofline.vault.ProofingPii;
 import io.proofline.vendors.VendorStubServer;
 
 /**
@@ -64,11 +63,10 @@ final class JourneyDriver {
     void throughTheStateId(JourneyId journey, Person person) throws Exception {
         upload(journey, "");
         awaitTask(journey, "EnterSsn");
-        vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, person.ssn(), null));
+        vault.update(journey, pii -> pii.withSsn(person.ssn()));
         complete(journey, "EnterSsn", Map.of());
         // The review may change the address (and SSN); name and DOB stay as the ID says.
-        vault.merge(journey, new ProofingPii(null, null, null, person.street(), person.city(), "MT", person.zip(),
-                null, null));
+        vault.update(journey, pii -> pii.withAddress(person.street(), person.city(), "MT", person.zip()));
         complete(journey, "ReviewDetails", Map.of());
         awaitTask(journey, "ChooseAddressMethod");
     }
@@ -77,7 +75,7 @@ final class JourneyDriver {
     void byPhone(JourneyId journey, Person person, BiPredicate<JourneyId, String> verifyCode)
             throws Exception {
         complete(journey, "ChooseAddressMethod", Map.of("addressMethod", "PHONE"));
-        vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, null, person.phone()));
+        vault.update(journey, pii -> pii.withPhone(person.phone()));
         complete(journey, "EnterPhone", Map.of());
         awaitTask(journey, "EnterOneTimeCode");
         assertThat(verifyCode.test(journey, lastSent(journey, "/telephony/v1/messages").get("code").asText())).isTrue();

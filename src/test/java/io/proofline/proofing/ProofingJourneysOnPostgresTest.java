@@ -178,10 +178,10 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         AccountId account = accounts.signUp(person.email(), PASSWORD);
         JourneyId journey = begin(account, "STATE_ID");
         upload(journey, "");
-        vault.merge(journey, new ProofingPii(null, null, null, null, null, null, null, person.ssn(), null));
+        vault.update(journey, pii -> pii.withSsn(person.ssn()));
         complete(journey, "EnterSsn", Map.of());
 
-        vault.merge(journey, new ProofingPii("Somebody", null, null, null, null, null, null, null, null));
+        vault.update(journey, pii -> pii.withPerson("Somebody", pii.lastName(), pii.dateOfBirth()));
         complete(journey, "ReviewDetails", Map.of());
 
         awaitTask(journey, "ReviewDetails");
@@ -207,7 +207,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         JourneyStep mismatch = awaitTask(journey, "ReviewDetails");
         assertThat(mismatch.checkWas(Outcome.FAIL)).isTrue();
         assertThat(mismatch.attemptsRemaining()).isEqualTo(2);
-        vault.merge(journey, new ProofingPii(null, "McFakerson", null, null, null, null, null, null, null));
+        vault.update(journey, pii -> pii.withPerson(pii.firstName(), "McFakerson", pii.dateOfBirth()));
         complete(journey, "ReviewDetails", Map.of());
 
         awaitTask(journey, "ChooseAddressMethod");

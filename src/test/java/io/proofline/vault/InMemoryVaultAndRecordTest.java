@@ -45,7 +45,7 @@ class InMemoryVaultAndRecordTest {
     void itRoundTripsThroughItsBytesAndMergesLaterFieldsOverEarlierOnes() {
         assertThat(ProofingPii.fromBytes(pii.toBytes())).isEqualTo(pii);
         ProofingPii corrected = ProofingPii.empty().mergedWith(pii)
-                .mergedWith(new ProofingPii(null, null, null, "1 Elm St", null, null, null, null, null));
+                .withAddress("1 Elm St", pii.city(), pii.state(), pii.zip());
         assertThat(corrected.street()).isEqualTo("1 Elm St");
         assertThat(corrected.ssn()).isEqualTo("900-41-7733");
     }

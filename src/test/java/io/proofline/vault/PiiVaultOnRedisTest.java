@@ -28,10 +28,10 @@ class PiiVaultOnRedisTest extends PostgresIntegrationTest {
     VaultProperties properties;
 
     private final JourneyId journey = JourneyId.random();
-    private final ProofingPii identity = new ProofingPii("Quillon", "Abernathy-Vex", LocalDate.of(1961, 7, 23), null,
-            null, null, null, "900-41-7733", null);
-    private final ProofingPii address = new ProofingPii(null, null, null, "4417 Juniper Hollow Rd", "Tamarack Falls",
-            "VT", "05999-4417", null, "+1 802 555 0147");
+    private final ProofingPii identity = ProofingPii.empty()
+            .withPerson("Quillon", "Abernathy-Vex", LocalDate.of(1961, 7, 23)).withSsn("900-41-7733");
+    private final ProofingPii address = ProofingPii.empty()
+            .withAddress("4417 Juniper Hollow Rd", "Tamarack Falls", "VT", "05999-4417").withPhone("+1 802 555 0147");
 
     @Test
     void stepsAddToWhatTheJourneyHoldsAndRedisSeesOnlyCiphertextThatExpires() {
