@@ -245,6 +245,15 @@ interface EngineLockChecks {
         journeys().abandon(journey.accountId());
     }
 
+    /** A review's probe: a user name with a space answered HTTP 500. Any name is a wrong name, never an error. */
+    @Test
+    default void anUnusualOperatorNameIsAWrongNameNotAnError() throws Exception {
+        for (String name : new String[] {"an operator", "x".repeat(300), "op\u0000", "<script>"}) {
+            assertThat(new CockpitClient(managementBase(), engine().getName()).signIn(name, "guess"))
+                    .as(name.length() > 20 ? "a 300-character name" : name).isEqualTo(401);
+        }
+    }
+
     @Test
     default void wrongPasswordsAtCockpitsSignInLockTheOperatorNameForAWhile() throws Exception {
         var throttles = context().getBean(Throttles.class);

@@ -1,5 +1,6 @@
 package io.proofline.accounts.web;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import io.proofline.accounts.AccountsException;
 import io.proofline.accounts.AccountsProperties;
 import io.proofline.accounts.SignInResult;
 import io.proofline.web.LocalTimes;
+import io.proofline.web.TypedText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -44,6 +46,11 @@ class AccountPagesController {
             Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("email", email);
         model.addAttribute("minPasswordLength", properties.minPasswordLength());
+        Map<String, String> untyped = untypedFields(email, password);
+        if (!untyped.isEmpty()) {
+            model.addAttribute("errors", untyped);
+            return "accounts/sign-up";
+        }
         if (!looksLikeAnEmail(email)) {
             model.addAttribute("errors", Map.of("email", "accounts.error.email"));
             return "accounts/sign-up";
@@ -69,6 +76,11 @@ class AccountPagesController {
     String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
             Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("email", email);
+        Map<String, String> untyped = untypedFields(email, password);
+        if (!untyped.isEmpty()) {
+            model.addAttribute("errors", untyped); // no account has such an email or password: nothing to count
+            return "accounts/sign-in";
+        }
         SignInResult result = accounts.signIn(email.strip(), password);
         if (result instanceof SignInResult.SignedIn session) {
             signedIn.start(session.session(), request, response);
@@ -86,6 +98,20 @@ class AccountPagesController {
     String signOut(HttpServletRequest request, HttpServletResponse response) {
         signedIn.end(request, response);
         return "redirect:/sign-in?signedOut";
+    }
+
+    /** Oversized or control characters: refused before anything derives, seals or looks up. */
+    private static Map<String, String> untypedFields(String email, String password) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String emailProblem = TypedText.problem(email, TypedText.EMAIL);
+        if (emailProblem != null) {
+            errors.put("email", emailProblem);
+        }
+        String passwordProblem = TypedText.problem(password, TypedText.PASSWORD);
+        if (passwordProblem != null) {
+            errors.put("password", passwordProblem);
+        }
+        return errors;
     }
 
     private static boolean looksLikeAnEmail(String email) {

@@ -11,6 +11,7 @@ import io.proofline.journey.StepAnswer;
 import io.proofline.journey.StepForm;
 import io.proofline.journey.StepPage;
 import io.proofline.web.LocalTimes;
+import io.proofline.web.TypedText;
 
 /**
  * The password again, to seal the verified profile under it (the details leave the vault for good). The personal
@@ -50,6 +51,9 @@ class ReEnterPasswordForm implements StepForm<ReEnterPasswordForm.Password> {
     /** The password is never shown again: the page re-shown with an error has an empty field. */
     @Override
     public StepAnswer submit(Password form, Errors errors, StepPage page) {
+        if (!TypedText.fits(errors, "password", form.password(), TypedText.PASSWORD)) {
+            return StepAnswer.showAgain();
+        }
         try {
             PersonalKey key = profiles.encryptProfile(signedIn.of(page.request()).orElseThrow(), page.journey(),
                     form.password());

@@ -7,6 +7,7 @@ import io.proofline.journey.ProcessIds.Activities;
 import io.proofline.journey.StepAnswer;
 import io.proofline.journey.StepForm;
 import io.proofline.journey.StepPage;
+import io.proofline.web.TypedText;
 
 /**
  * The personal key, shown once, typed back to show it was kept. Without the cookie (another browser) the key cannot
@@ -42,6 +43,9 @@ class SavePersonalKeyForm implements StepForm<SavePersonalKeyForm.TypedKey> {
 
     @Override
     public StepAnswer submit(TypedKey form, Errors errors, StepPage page) {
+        if (!TypedText.fits(errors, "personalKey", form.personalKey(), TypedText.CODE)) {
+            return StepAnswer.showAgain();
+        }
         var issued = personalKeys.read(page.request(), page.journey());
         if (issued.isPresent() && !PersonalKeyCookie.sameKey(issued.get(), form.personalKey())) {
             errors.rejectValue("personalKey", "verify.personalKey.error");

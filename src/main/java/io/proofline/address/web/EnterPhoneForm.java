@@ -16,6 +16,7 @@ import io.proofline.journey.StepAnswer;
 import io.proofline.journey.StepForm;
 import io.proofline.journey.StepPage;
 import io.proofline.vault.PiiVault;
+import io.proofline.web.TypedText;
 
 /**
  * The phone the one-time code goes to, and how (a text unless a call is chosen). Shown again, the number kept, when
@@ -71,7 +72,7 @@ class EnterPhoneForm implements StepForm<EnterPhoneForm.Phone> {
     public StepAnswer submit(Phone form, Errors errors, StepPage page) {
         Optional<String> digits = form.digits();
         Optional<CodeChannel> channel = ProcessIds.named(CodeChannel.class, form.codeChannel());
-        if (digits.isEmpty()) {
+        if (TypedText.fits(errors, "phone", form.phone(), TypedText.PHONE) && digits.isEmpty()) {
             errors.rejectValue("phone", "verify.phone.error");
         }
         if (channel.isEmpty()) {

@@ -5,22 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import io.proofline.crypto.SessionEncryptor;
 import io.proofline.journey.JourneyId;
 import io.proofline.pivcac.CardReaderPort;
 import io.proofline.vault.PiiVault;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The link from the wizard to the card-reader port, which is another origin (in production another host)
@@ -38,23 +35,26 @@ public class CardHandOffs {
     private final PiiVault vault;
     private final CardReaderPort port;
     private final Clock clock;
-    private final Duration validity;
-    private final String publicUrl;
+    private final CardReaderLinks links;
     private final SecureRandom random = new SecureRandom();
+    /** The wizard's own port, once the server listens (the fallback of an unconfigured public address). */
+    private volatile int wizardPort = -1;
 
-    CardHandOffs(SessionEncryptor sealer, PiiVault vault, CardReaderPort port, Clock clock,
-            @Value("${proofline.card-reader.hand-off-validity:PT5M}") Duration validity,
-            @Value("${proofline.card-reader.public-url:}") String publicUrl) {
+    CardHandOffs(SessionEncryptor sealer, PiiVault vault, CardReaderPort port, Clock clock, CardReaderLinks links) {
         this.sealer = sealer;
         this.vault = vault;
         this.port = port;
         this.clock = clock;
-        this.validity = validity;
-        this.publicUrl = publicUrl.strip();
+        this.links = links;
     }
 
     /** Where a link leads back to, and for which journey. */
     record HandOff(JourneyId journey, String returnTo, Instant expiresAt, byte[] nonce) {
+    }
+
+    @EventListener
+    void listening(WebServerInitializedEvent started) {
+        wizardPort = started.getWebServer().getPort();
     }
 
     /** Whether cards can be read here: the card-reader port is open and listening. */
@@ -63,25 +63,22 @@ public class CardHandOffs {
     }
 
     /**
-     * A new link to the card-reader port for this journey; only the newest link made for a journey works.
-     * Empty when the port is closed.
+     * A new link to the card-reader port for this journey; only the newest link made for a journey works. Empty when
+     * the port is closed. Both addresses come from configuration, never from the request (a forged Host header made
+     * a link to another site).
      */
-    Optional<String> link(JourneyId journey, HttpServletRequest request) {
+    Optional<String> link(JourneyId journey) {
         if (!available()) {
             return Optional.empty();
         }
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         vault.attach(journey, PiiVault.Attachment.CARD_HAND_OFF, nonce);
-        String returnTo = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        String returnTo = links.wizard(wizardPort);
         String token = sealer.encrypt(String.join("\n", journey.toString(),
-                Long.toString(clock.instant().plus(validity).getEpochSecond()),
+                Long.toString(clock.instant().plus(links.handOffValidity()).getEpochSecond()),
                 Base64.getEncoder().encodeToString(nonce), returnTo).getBytes(StandardCharsets.UTF_8), CONTEXT);
-        String base = publicUrl.isEmpty()
-                ? UriComponentsBuilder.newInstance().scheme("https").host(request.getServerName()).port(port.localPort())
-                        .build().toUriString()
-                : publicUrl.replaceAll("/+$", "");
-        return Optional.of(base + CardReaderPort.PATH_PREFIX + "present?token="
+        return Optional.of(links.cardReader(port.localPort()) + CardReaderPort.PATH_PREFIX + "present?token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 

@@ -35,7 +35,7 @@ class ConnectCardPage implements StepView {
 
     @Override
     public void show(StepPage page) {
-        page.with("cardReaderUrl", handOffs.link(page.journey(), page.request()).orElse(null))
+        page.with("cardReaderUrl", handOffs.link(page.journey()).orElse(null))
                 .with("noCardPresented", CardReaderController.NO_CARD.equals(page.request().getParameter("card")));
     }
 }

@@ -13,6 +13,7 @@ import io.proofline.resolution.web.Details.Address;
 import io.proofline.resolution.web.Details.PersonalDetails;
 import io.proofline.resolution.web.Details.ReviewedDetails;
 import io.proofline.resolution.web.Details.Ssn;
+import io.proofline.web.TypedText;
 
 /**
  * What the personal-details forms accept: a name, a real date of birth (from 1900 to today), a street and city, a
@@ -25,6 +26,10 @@ class DetailsValidator implements Validator {
     private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
     private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    /** 2026-12-01, as a date field sends it. */
+    private static final int DATE_LENGTH = 10;
+    /** A state, a ZIP+4 or an SSN, with room for stray spaces and dashes. */
+    private static final int SHORT_FIELD = 20;
 
     private final Clock clock;
 
@@ -40,9 +45,11 @@ class DetailsValidator implements Validator {
     @Override
     public void validate(Object target, Errors errors) {
         if (target instanceof PersonalDetails details) {
-            required(errors, "firstName", details.firstName(), "verify.details.error.firstName");
-            required(errors, "lastName", details.lastName(), "verify.details.error.lastName");
-            dateOfBirth(errors, details.dateOfBirth());
+            required(errors, "firstName", details.firstName(), TypedText.NAME, "verify.details.error.firstName");
+            required(errors, "lastName", details.lastName(), TypedText.NAME, "verify.details.error.lastName");
+            if (TypedText.fits(errors, "dateOfBirth", details.dateOfBirth(), DATE_LENGTH)) {
+                dateOfBirth(errors, details.dateOfBirth());
+            }
             address(errors, details.address());
             ssn(errors, details.ssn());
         } else if (target instanceof ReviewedDetails details) {
@@ -72,24 +79,24 @@ class DetailsValidator implements Validator {
     }
 
     private static void address(Errors errors, Address address) {
-        required(errors, "street", address.street(), "verify.details.error.street");
-        required(errors, "city", address.city(), "verify.details.error.city");
-        if (!STATE.matcher(address.state()).matches()) {
+        required(errors, "street", address.street(), TypedText.STREET, "verify.details.error.street");
+        required(errors, "city", address.city(), TypedText.CITY, "verify.details.error.city");
+        if (TypedText.fits(errors, "state", address.state(), SHORT_FIELD) && !STATE.matcher(address.state()).matches()) {
             errors.rejectValue("state", "verify.details.error.state");
         }
-        if (!ZIP.matcher(address.zip()).matches()) {
+        if (TypedText.fits(errors, "zip", address.zip(), SHORT_FIELD) && !ZIP.matcher(address.zip()).matches()) {
             errors.rejectValue("zip", "verify.details.error.zip");
         }
     }
 
     private static void ssn(Errors errors, String typed) {
-        if (Details.normalizedSsn(typed) == null) {
+        if (TypedText.fits(errors, "ssn", typed, SHORT_FIELD) && Details.normalizedSsn(typed) == null) {
             errors.rejectValue("ssn", "verify.ssn.error");
         }
     }
 
-    private static void required(Errors errors, String field, String value, String missingKey) {
-        if (value.isEmpty()) {
+    private static void required(Errors errors, String field, String value, int maxLength, String missingKey) {
+        if (TypedText.fits(errors, field, value, maxLength) && value.isEmpty()) {
             errors.rejectValue(field, missingKey);
         }
     }

@@ -5,12 +5,14 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -96,5 +98,21 @@ class AccountPagesControllerTest {
         mvc.perform(post("/sign-up").with(withFormToken()).param("email", "jo@example.org").param("password", "a long and honest passphrase"))
                 .andExpect(content().string(allOf(containsString("already has an account"),
                         containsString("href=\"#email\""), containsString("aria-describedby=\"email-error\""))));
+    }
+
+    @Test
+    void anOversizedOrControlCharacterFieldIsRefusedBeforeAnyAccountIsLookedAt() throws Exception {
+        String longEmail = "j".repeat(2000) + "@example.org";
+        mvc.perform(post("/sign-up").with(withFormToken()).param("email", longEmail).param("password", "a long and honest passphrase"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("longer than we accept"), containsString("href=\"#email\""))));
+        mvc.perform(post("/sign-in").with(withFormToken()).cookie(new Cookie("proofline-lang", "fr"))
+                        .param("email", "jo@example.org").param("password", "x".repeat(300)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("plus long que ce que nous acceptons")));
+        mvc.perform(post("/sign-in").with(withFormToken()).param("email", "jo\u0000@example.org").param("password", "x"))
+                .andExpect(content().string(containsString("control characters")));
+        verify(accounts, never()).signUp(any(), any());
+        verify(accounts, never()).signIn(any(), any());
     }
 }

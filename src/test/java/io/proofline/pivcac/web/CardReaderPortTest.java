@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.math.BigInteger;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -38,10 +40,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.mock.web.MockHttpServletRequest;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
+import io.proofline.accounts.SessionToken;
+import io.proofline.accounts.SignInResult;
 import io.proofline.journey.JourneyId;
 import io.proofline.journey.JourneyStep;
 import io.proofline.journey.ProcessIds.Outcome;
@@ -142,11 +145,32 @@ class CardReaderPortTest extends PostgresIntegrationTest {
                 .as("the card pages' styles").isEqualTo(200);
     }
 
+    /** A security review's probe: {@code Host: evil.example} produced a link to https://evil.example:8443. */
+    @Test
+    void theCardLinkAndItsWayBackComeFromConfigurationNotFromTheRequestsHostHeader() throws Exception {
+        String email = "card." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        atTheCardStep(email);
+        SessionToken session = ((SignInResult.SignedIn) accounts.signIn(email, PASSPHRASE)).session();
+        String page;
+        try (Socket socket = new Socket("localhost", wizardPort)) {
+            socket.getOutputStream().write(("GET /verify HTTP/1.1\r\nHost: evil.example\r\nCookie: proofline-session="
+                    + session.value() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            page = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(page).contains("href=\"https://localhost:" + port.localPort() + "/pivcac/present?token=")
+                .doesNotContain("evil.example");
+    }
+
     // ---- a journey at the card step, and a browser-like client
 
+    private static final String PASSPHRASE = "a long and honest passphrase";
+
     private JourneyId atTheCardStep() throws Exception {
-        AccountId account = accounts.signUp("card." + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
-                "a long and honest passphrase");
+        return atTheCardStep("card." + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+    }
+
+    private JourneyId atTheCardStep(String email) throws Exception {
+        AccountId account = accounts.signUp(email, PASSPHRASE);
         JourneyId journey = journeys.startOrResume(account).id();
         awaitTask(journey);
         engine.completeStep(journey, "ConsentToProofing", Map.of());
@@ -157,10 +181,7 @@ class CardReaderPortTest extends PostgresIntegrationTest {
     }
 
     private String link(JourneyId journey) {
-        MockHttpServletRequest wizardPage = new MockHttpServletRequest("GET", "/verify");
-        wizardPage.setServerName("localhost");
-        wizardPage.setServerPort(wizardPort);
-        return handOffs.link(journey, wizardPage).orElseThrow();
+        return handOffs.link(journey).orElseThrow();
     }
 
     private String awaitTask(JourneyId journey) throws InterruptedException {

@@ -309,6 +309,25 @@ class WizardControllerTest {
                 .andExpect(content().string(containsString("This did not count against you")));
     }
 
+    /** A review of the security of the embedded default put a 1.5 MB first name into the vault. */
+    @Test
+    void anOversizedFieldOrAControlCharacterIsRefusedWithItsMessageAndKeepsTheOtherFields() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "EnterIdDetails"));
+        mvc.perform(post("/verify/EnterIdDetails").with(withFormToken()).param("firstName", "A".repeat(1_500_000))
+                        .param("lastName", "Lovelace").param("dateOfBirth", "1815-12-10").param("street", "12 St James\u0000s Sq")
+                        .param("city", "London").param("state", "MT").param("zip", "59601").param("ssn", "900-12-3456"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"firstName-error\">This is longer than we accept.")))
+                .andExpect(content().string(containsString("id=\"street-error\">Remove the invisible or control characters")))
+                .andExpect(content().string(containsString("value=\"Lovelace\"")));
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "EnterOneTimeCode"));
+        mvc.perform(post("/verify/EnterOneTimeCode").with(withFormToken()).param("code", "1".repeat(5000)))
+                .andExpect(content().string(containsString("id=\"code-error\">This is longer than we accept.")));
+        verify(vault, never()).update(any(), any());
+        verify(phones, never()).verifyCode(any(), any());
+        verify(engine, never()).completeStep(any(), anyString(), anyMap());
+    }
+
     private static JourneyStep step(JourneyStep.Kind kind, String activityId) {
         return JourneyStep.of(kind, activityId);
     }
