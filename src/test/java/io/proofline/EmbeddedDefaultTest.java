@@ -190,4 +190,18 @@ class EmbeddedDefaultTest {
 
         assertThat(journey.processInstanceId()).isNotBlank();
     }
+
+    /** A review found the H2 file world-readable (0644). */
+    @Test
+    void theDatabasesFilesAndFoldersAreTheOwnersAlone() throws Exception {
+        Path dataDir = Path.of(DATA_DIR);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("db"))))
+                .isEqualTo("rwx------");
+        try (var files = Files.list(dataDir.resolve("db"))) {
+            assertThat(files.filter(Files::isRegularFile).toList()).isNotEmpty().allSatisfy(file -> assertThat(
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                    .isEqualTo("rw-------"));
+        }
+    }
 }
