@@ -57,7 +57,7 @@ class CryptoConfiguration {
 
     @Bean
     UserAccessKeys userAccessKeys(KeyManagementService kms, CryptoProperties properties, CryptoMetrics metrics) {
-        return new UserAccessKeys(kms, scryptCost(properties), metrics);
+        return new UserAccessKeys(kms, scryptCost(properties), scryptBounds(properties), metrics);
     }
 
     @Bean
@@ -75,6 +75,18 @@ class CryptoConfiguration {
 
     private static Scrypt.Cost scryptCost(CryptoProperties properties) {
         return new Scrypt.Cost(properties.scrypt().n(), properties.scrypt().r(), properties.scrypt().p());
+    }
+
+    static Scrypt.Bounds scryptBounds(CryptoProperties properties) {
+        CryptoProperties.Limit floor = properties.scrypt().floor();
+        CryptoProperties.Limit ceiling = properties.scrypt().ceiling();
+        Scrypt.Bounds bounds = new Scrypt.Bounds(new Scrypt.Cost(floor.n(), floor.r(), floor.p()),
+                new Scrypt.Cost(ceiling.n(), ceiling.r(), ceiling.p()));
+        if (!bounds.admit(scryptCost(properties))) {
+            throw new IllegalStateException("proofline.crypto.scrypt: the cost of new credentials must lie between "
+                    + "its floor and its ceiling");
+        }
+        return bounds;
     }
 
     @Bean

@@ -26,8 +26,14 @@ record CryptoProperties(
     public record Fingerprint(String currentKey, List<String> oldKeys) {
     }
 
-    /** scrypt cost for new credentials; existing credentials keep the cost they were made with. */
-    public record Scrypt(Integer n, Integer r, Integer p) {
+    /**
+     * scrypt cost for new credentials; existing credentials keep the cost they were made with, as long as it
+     * lies between {@code floor} and {@code ceiling} (a stored cost outside is refused, never computed).
+     */
+    public record Scrypt(Integer n, Integer r, Integer p, Limit floor, Limit ceiling) {
+    }
+
+    public record Limit(Integer n, Integer r, Integer p) {
     }
 
     /** {@code provider}: {@code local} (a key file, the embedded default) or {@code aws} (the KMS API). */

@@ -13,6 +13,9 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * User access keys: a user's secret (password or personal key) and the KMS together yield a content
  * encryption key (CEK).
@@ -34,14 +37,18 @@ public class UserAccessKeys {
     private static final UUID DECOY_OWNER = new UUID(0, 0);
 
     private final KeyManagementService kms;
+    private static final Logger log = LoggerFactory.getLogger(UserAccessKeys.class);
+
     private final Scrypt.Cost cost;
+    private final Scrypt.Bounds bounds;
     private final CryptoMetrics metrics;
     /** Wrapped once, on the first sign-in for an unknown email, and decrypted for each one after. */
     private volatile byte[] decoyWrappedKey;
 
-    UserAccessKeys(KeyManagementService kms, Scrypt.Cost cost, CryptoMetrics metrics) {
+    UserAccessKeys(KeyManagementService kms, Scrypt.Cost cost, Scrypt.Bounds bounds, CryptoMetrics metrics) {
         this.kms = kms;
         this.cost = cost;
+        this.bounds = bounds;
         this.metrics = metrics;
     }
 
@@ -74,10 +81,19 @@ public class UserAccessKeys {
                 base64.encodeToString(wrapped), base64.encodeToString(key.digest())), key);
     }
 
-    /** The CEK when the secret is right; empty when it is wrong. */
+    /**
+     * The CEK when the secret is right; empty when it is wrong, and when the stored cost lies outside the
+     * configured bounds (refused before any work: a tampered row can neither stall us nor make guessing cheap).
+     */
     public Optional<ContentKey> unlock(String secret, StoredCredential stored, Purpose purpose, UUID owner) {
         Base64.Decoder base64 = Base64.getDecoder();
-        byte[] hash = derive(secret, base64.decode(stored.salt()), Scrypt.Cost.parse(stored.cost()), purpose);
+        Scrypt.Cost storedCost = Scrypt.Cost.parse(stored.cost());
+        if (!bounds.admit(storedCost)) {
+            log.warn("A {} credential of account {} asks for scrypt cost {}, outside the configured bounds: refused",
+                    purpose.label, owner, stored.cost());
+            return Optional.empty();
+        }
+        byte[] hash = derive(secret, base64.decode(stored.salt()), storedCost, purpose);
         byte[] random = kms.decrypt(base64.decode(stored.wrappedKey()), context(purpose, owner));
         ContentKey key = new ContentKey(combine(hash, random));
         return MessageDigest.isEqual(key.digest(), base64.decode(stored.digest())) ? Optional.of(key) : Optional.empty();

@@ -15,9 +15,12 @@ import io.proofline.crypto.UserAccessKeys.StoredCredential;
 
 class UserAccessKeysTest {
 
+    static final Scrypt.Bounds BOUNDS = new Scrypt.Bounds(new Scrypt.Cost(1024, 8, 1), new Scrypt.Cost(1 << 20, 16, 4));
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final CryptoMetrics metrics = new CryptoMetrics(registry);
-    private final UserAccessKeys keys = new UserAccessKeys(new LocalKms(new byte[32], metrics), new Scrypt.Cost(1024, 8, 1), metrics);
+    private final UserAccessKeys keys = new UserAccessKeys(new LocalKms(new byte[32], metrics), new Scrypt.Cost(1024, 8, 1),
+            BOUNDS, metrics);
     private final UUID owner = UUID.randomUUID();
 
     @Test
@@ -83,5 +86,21 @@ class UserAccessKeysTest {
         NewCredential created = keys.create("caf\u00e9 au lait 2024", Purpose.PASSWORD, owner);
 
         assertThat(keys.unlock("cafe\u0301 au lait 2024", created.stored(), Purpose.PASSWORD, owner)).isPresent();
+    }
+
+    @Test
+    void aStoredCostOutsideTheBoundsIsRefusedWithoutComputingIt() {
+        NewCredential created = keys.create("correct horse battery", Purpose.PASSWORD, owner);
+        StoredCredential stored = created.stored();
+        double derivations = registry.get(CryptoMetrics.SCRYPT_DERIVATIONS).counter().count();
+
+        for (String cost : new String[] {"1073741824$8$1", "1024$1024$1", "1024$8$64", "512$8$1", "1024$4$1"}) {
+            StoredCredential tampered = new StoredCredential(stored.salt(), cost, stored.wrappedKey(), stored.digest());
+            assertThat(keys.unlock("correct horse battery", tampered, Purpose.PASSWORD, owner)).as(cost).isEmpty();
+        }
+
+        assertThat(registry.get(CryptoMetrics.SCRYPT_DERIVATIONS).counter().count()).as("nothing computed")
+                .isEqualTo(derivations);
+        assertThat(keys.unlock("correct horse battery", stored, Purpose.PASSWORD, owner)).isPresent();
     }
 }
