@@ -20,6 +20,14 @@ interface AccountRepository extends Repository<Account, UUID>, Inserts<Account> 
 
     Optional<Account> findById(UUID id);
 
+    List<Account> findAll();
+
+    /** Compare-and-set: only while the row still holds the ciphertext that was re-encrypted. */
+    @Modifying
+    @Transactional
+    @Query("update Account a set a.emailCiphertext = :after where a.id = :id and a.emailCiphertext = :before")
+    int replaceEmailCiphertext(UUID id, String before, String after);
+
     default Optional<Account> find(AccountId id) {
         return findById(id.value());
     }

@@ -174,7 +174,7 @@ public class Accounts {
                 : new SignInResult.Rejected(status.remainingAttempts());
     }
 
-    private static String emailContext(AccountId id) {
+    static String emailContext(AccountId id) {
         return "account-email:" + id;
     }
 }

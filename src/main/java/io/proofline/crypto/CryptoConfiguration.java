@@ -24,8 +24,8 @@ class CryptoConfiguration {
             CryptoMetrics metrics) {
         CryptoProperties.Kms kms = properties.kms();
         return switch (kms.provider()) {
-            case "local" -> new LocalKms(keyMaterial.secret(kms.local().key(), kms.local().keyFile(),
-                    "PROOFLINE_KMS_LOCAL_KEY"), metrics);
+            case "local" -> new LocalKms(keyMaterial.ring(keyMaterial.secret(kms.local().key(), kms.local().keyFile(),
+                    "PROOFLINE_KMS_LOCAL_KEY"), kms.local().oldKeys(), "PROOFLINE_KMS_LOCAL_OLD_KEYS"), metrics);
             case "aws" -> new AwsKms(awsClient(kms.aws()), requireKeyId(kms.aws()), metrics);
             default -> throw new IllegalStateException(
                     "proofline.crypto.kms.provider must be 'local' or 'aws', not '" + kms.provider() + "'");
@@ -63,8 +63,10 @@ class CryptoConfiguration {
     @Bean
     SharedKeys sharedKeys(CryptoProperties properties, KeyMaterial keyMaterial, CryptoMetrics metrics) {
         return new SharedKeys(
-                keyMaterial.secret(properties.attributeKey(), "attribute-key", "PROOFLINE_ATTRIBUTE_KEY"),
-                keyMaterial.secret(properties.sessionKey(), "session-key", "PROOFLINE_SESSION_KEY"),
+                keyMaterial.ring(keyMaterial.secret(properties.attributeKey(), "attribute-key", "PROOFLINE_ATTRIBUTE_KEY"),
+                        properties.attributeOldKeys(), "PROOFLINE_ATTRIBUTE_OLD_KEYS"),
+                keyMaterial.ring(keyMaterial.secret(properties.sessionKey(), "session-key", "PROOFLINE_SESSION_KEY"),
+                        properties.sessionOldKeys(), "PROOFLINE_SESSION_OLD_KEYS"),
                 scryptCost(properties), metrics);
     }
 

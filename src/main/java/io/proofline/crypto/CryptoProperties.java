@@ -17,7 +17,10 @@ record CryptoProperties(
         boolean generateMissingSecrets,
         Path secretsDir,
         String attributeKey,
+        List<String> attributeOldKeys,
         String sessionKey,
+        List<String> sessionOldKeys,
+        boolean reEncryptAtStartUp,
         Fingerprint fingerprint,
         Scrypt scrypt,
         Kms kms) {
@@ -40,7 +43,8 @@ record CryptoProperties(
     public record Kms(String provider, Local local, Aws aws) {
     }
 
-    public record Local(String key, Path keyFile) {
+    /** {@code oldKeys}: earlier master keys, still opening what they wrapped; the key (or its file) wraps. */
+    public record Local(String key, Path keyFile, List<String> oldKeys) {
     }
 
     /** {@code endpoint}: blank for AWS itself, or any KMS-compatible endpoint. */

@@ -108,8 +108,8 @@ class KmsProvidersTest {
     }
 
     private CryptoProperties properties(String provider, Path dataDir) {
-        return new CryptoProperties(true, dataDir, null, null, null, new CryptoProperties.Scrypt(1024, 8, 1, null, null),
-                new CryptoProperties.Kms(provider, new CryptoProperties.Local(null, dataDir.resolve("kms-local-key")),
+        return new CryptoProperties(true, dataDir, null, null, null, null, false, null, new CryptoProperties.Scrypt(1024, 8, 1, null, null),
+                new CryptoProperties.Kms(provider, new CryptoProperties.Local(null, dataDir.resolve("kms-local-key"), null),
                         new CryptoProperties.Aws(FakeKmsServer.KEY_ID, "us-east-1", fake.endpoint())));
     }
 
