@@ -25,8 +25,12 @@ class CryptoConfiguration {
         CryptoProperties.Kms kms = properties.kms();
         return switch (kms.provider()) {
             case "local" -> new LocalKms(keyMaterial.ring(keyMaterial.secret(kms.local().key(), kms.local().keyFile(),
-                    "PROOFLINE_KMS_LOCAL_KEY"), kms.local().oldKeys(), "PROOFLINE_KMS_LOCAL_OLD_KEYS"), metrics);
-            case "aws" -> new AwsKms(awsClient(kms.aws()), requireKeyId(kms.aws()), metrics);
+                    "PROOFLINE_KMS_LOCAL_KEY"), kms.local().oldKeys(), "PROOFLINE_KMS_LOCAL_OLD_KEYS"),
+                    keyMaterial.secret(kms.local().macKey(), kms.local().macKeyFile(), "PROOFLINE_KMS_LOCAL_MAC_KEY"),
+                    metrics);
+            case "aws" -> new AwsKms(awsClient(kms.aws()), require(kms.aws().keyId(), "PROOFLINE_KMS_KEY_ID",
+                    "a key id, ARN or alias"), require(kms.aws().macKeyId(), "PROOFLINE_KMS_MAC_KEY_ID",
+                    "an HMAC_256 key's id, ARN or alias"), metrics);
             default -> throw new IllegalStateException(
                     "proofline.crypto.kms.provider must be 'local' or 'aws', not '" + kms.provider() + "'");
         };
@@ -48,11 +52,11 @@ class CryptoConfiguration {
         return builder.build();
     }
 
-    private static String requireKeyId(CryptoProperties.Aws aws) {
-        if (aws.keyId() == null || aws.keyId().isBlank()) {
-            throw new IllegalStateException("The aws KMS provider needs PROOFLINE_KMS_KEY_ID (a key id, ARN or alias)");
+    private static String require(String value, String environmentVariable, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("The aws KMS provider needs " + environmentVariable + " (" + what + ")");
         }
-        return aws.keyId();
+        return value;
     }
 
     @Bean

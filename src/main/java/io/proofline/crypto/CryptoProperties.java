@@ -44,10 +44,11 @@ record CryptoProperties(
     }
 
     /** {@code oldKeys}: earlier master keys, still opening what they wrapped; the key (or its file) wraps. */
-    public record Local(String key, Path keyFile, List<String> oldKeys) {
+    public record Local(String key, Path keyFile, List<String> oldKeys, String macKey, Path macKeyFile) {
     }
 
     /** {@code endpoint}: blank for AWS itself, or any KMS-compatible endpoint. */
-    public record Aws(String keyId, String region, URI endpoint) {
+    /** {@code macKeyId}: an HMAC_256 key for {@code GenerateMac}, which every password derivation calls. */
+    public record Aws(String keyId, String macKeyId, String region, URI endpoint) {
     }
 }

@@ -1,5 +1,6 @@
 package io.proofline.crypto;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -10,17 +11,31 @@ import java.util.Map;
  */
 final class LocalKms implements KeyManagementService {
 
+    private static final byte[] MAC_LABEL = "proofline-local-kms-mac-v1".getBytes(StandardCharsets.US_ASCII);
+
     private final Keyring masterKeys;
+    private final byte[] macKey;
     private final CryptoMetrics metrics;
 
-    LocalKms(byte[] masterKey, CryptoMetrics metrics) {
-        this(List.of(masterKey), metrics);
+    LocalKms(byte[] masterKey, byte[] macKey, CryptoMetrics metrics) {
+        this(List.of(masterKey), macKey, metrics);
     }
 
-    /** @param masterKeys the current master key first (it wraps), then old ones (they still unwrap) */
-    LocalKms(List<byte[]> masterKeys, CryptoMetrics metrics) {
+    /**
+     * @param masterKeys the current master key first (it wraps), then old ones (they still unwrap)
+     * @param macKey     the MAC key, a secret of its own: it is not rotated with the master key, since every
+     *                   password credential depends on it (as an AWS KMS HMAC key, which cannot rotate either)
+     */
+    LocalKms(List<byte[]> masterKeys, byte[] macKey, CryptoMetrics metrics) {
         this.masterKeys = new Keyring(masterKeys);
+        this.macKey = macKey.clone();
         this.metrics = metrics;
+    }
+
+    @Override
+    public byte[] mac(byte[] message) {
+        metrics.kmsCall("local", "generate-mac");
+        return Keyring.hmac(macKey, MAC_LABEL, message);
     }
 
     @Override

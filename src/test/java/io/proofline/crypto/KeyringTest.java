@@ -105,8 +105,8 @@ class KeyringTest {
 
         Map<String, String> context = Map.of("purpose", "user-access-key/password", "account", "1");
         byte[] legacyWrapped = AesGcm.seal(oldKey, PLAINTEXT, EncryptionContexts.canonical(context));
-        byte[] wrappedUnderOld = new LocalKms(oldKey, metrics).encrypt(PLAINTEXT, context);
-        LocalKms rotatedKms = new LocalKms(List.of(newKey, oldKey), metrics);
+        byte[] wrappedUnderOld = new LocalKms(oldKey, key(6), metrics).encrypt(PLAINTEXT, context);
+        LocalKms rotatedKms = new LocalKms(List.of(newKey, oldKey), key(6), metrics);
         assertThat(rotatedKms.decrypt(legacyWrapped, context)).isEqualTo(PLAINTEXT);
         assertThat(rotatedKms.decrypt(wrappedUnderOld, context)).isEqualTo(PLAINTEXT);
         assertThat(Arrays.copyOfRange(rotatedKms.encrypt(PLAINTEXT, context), 1, 5)).isEqualTo(Keyring.keyId(newKey));
