@@ -127,6 +127,23 @@ class KmsProvidersTest {
         }
     }
 
+    @Test
+    void withoutGeneratedSecretsNeitherProviderStartsWithoutItsMacKey(@TempDir Path dataDir) {
+        CryptoProperties.Kms local = new CryptoProperties.Kms("local", new CryptoProperties.Local("zYvhXEMgQ0jaNY/9Ma6UMvt4xws+UmTSUO37j6ew+NA=",
+                dataDir.resolve("kms-local-key"), null, null, dataDir.resolve("kms-local-mac-key")), null);
+        CryptoProperties.Kms aws = new CryptoProperties.Kms("aws", null,
+                new CryptoProperties.Aws(FakeKmsServer.KEY_ID, "", "us-east-1", fake.endpoint()));
+
+        assertThatThrownBy(() -> new CryptoConfiguration().keyManagementService(withKms(local, dataDir),
+                new KeyMaterial(false, dataDir), metrics)).hasMessageContaining("PROOFLINE_KMS_LOCAL_MAC_KEY");
+        assertThatThrownBy(() -> new CryptoConfiguration().keyManagementService(withKms(aws, dataDir),
+                new KeyMaterial(false, dataDir), metrics)).hasMessageContaining("PROOFLINE_KMS_MAC_KEY_ID");
+    }
+
+    private static CryptoProperties withKms(CryptoProperties.Kms kms, Path dataDir) {
+        return new CryptoProperties(false, dataDir, null, null, null, null, false, null, null, kms);
+    }
+
     private CryptoProperties properties(String provider, Path dataDir) {
         return new CryptoProperties(true, dataDir, null, null, null, null, false, null, new CryptoProperties.Scrypt(1024, 8, 1, null, null),
                 new CryptoProperties.Kms(provider, new CryptoProperties.Local(null, dataDir.resolve("kms-local-key"), null,
