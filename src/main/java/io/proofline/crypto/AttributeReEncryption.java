@@ -41,12 +41,16 @@ public class AttributeReEncryption {
 
     public SealedAttributes.ReEncrypted reEncryptAll() {
         List<SealedAttributes> all = stores.orderedStream().toList();
-        SealedAttributes.ReEncrypted total = new SealedAttributes.ReEncrypted(0, 0);
+        SealedAttributes.ReEncrypted total = new SealedAttributes.ReEncrypted(0, 0, 0);
         for (SealedAttributes store : all) {
             total = total.plus(store.reEncrypt(encryptor));
         }
         log.info("Attribute re-encryption: {} ciphertexts read, {} rewritten under the newest key", total.read(),
                 total.rewritten());
+        if (total.unreadable() > 0) {
+            log.warn("Attribute re-encryption: {} ciphertexts open under no configured attribute key (left as they "
+                    + "are; was an old key dropped too early?)", total.unreadable());
+        }
         return total;
     }
 }
