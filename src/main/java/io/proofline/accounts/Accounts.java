@@ -92,10 +92,13 @@ public class Accounts {
             return rejected(throttles.recordFailure(subject, ThrottleType.SIGN_IN));
         }
         Account found = account.get();
-        if (accessKeys.unlock(password, found.password(), UserAccessKeys.Purpose.PASSWORD, found.id().value()).isEmpty()) {
+        Optional<ContentKey> key = accessKeys.unlock(password, found.password(), UserAccessKeys.Purpose.PASSWORD,
+                found.id().value());
+        if (key.isEmpty()) {
             return rejected(throttles.recordFailure(subject, ThrottleType.SIGN_IN));
         }
         throttles.reset(subject, ThrottleType.SIGN_IN);
+        upgradeIfLegacy(found, password, key.get());
         if (fingerprint.isStale(found.emailFingerprint())) {
             accounts.updateEmailFingerprint(found.id().value(), fingerprint.current());
         }
@@ -160,7 +163,40 @@ public class Accounts {
             throw new AccountsException.WrongPassword(after.remainingAttempts());
         }
         throttles.reset(subject, ThrottleType.SIGN_IN);
-        return key.get();
+        return upgradeIfLegacy(account, password, key.get());
+    }
+
+    /**
+     * A password credential of the previous version (a KMS-wrapped random: after one KMS decrypt, guesses
+     * needed no KMS) is replaced, at its first successful use, by one the KMS takes part in at every
+     * derivation; the active profile's PII, sealed under the old key, is sealed again under the new one, in
+     * the same transaction. Costs one more derivation and KMS call, once per account. Returns the key that
+     * opens the profile from now on.
+     */
+    private ContentKey upgradeIfLegacy(Account account, String password, ContentKey legacyKey) {
+        if (accessKeys.isCurrent(account.password())) {
+            return legacyKey;
+        }
+        NewCredential upgraded = accessKeys.create(password, UserAccessKeys.Purpose.PASSWORD, account.id().value());
+        boolean upgradedHere = Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (!accounts.upgradePassword(account.id().value(), account.password().digest(), upgraded.stored())) {
+                return false;
+            }
+            profiles.findCurrent(account.id()).filter(profile -> profile.status() == ProfileStatus.ACTIVE)
+                    .ifPresent(profile -> {
+                        String context = Profiles.piiContext(profile.id());
+                        profiles.replacePiiCiphertext(profile.id(), profile.piiCiphertext(),
+                                upgraded.key().seal(legacyKey.open(profile.piiCiphertext(), context), context));
+                    });
+            return true;
+        }));
+        if (!upgradedHere) { // a concurrent entry of the same password upgraded it first: its key is the one
+            Account now = accounts.find(account.id()).orElseThrow(() -> new AccountsException.NoSuchAccount());
+            return accessKeys.unlock(password, now.password(), UserAccessKeys.Purpose.PASSWORD, account.id().value())
+                    .orElseThrow(() -> new IllegalStateException("The upgraded credential refuses its password"));
+        }
+        log.info("Account {}: password credential upgraded to the KMS MAC version", account.id());
+        return upgraded.key();
     }
 
     private void requireLongEnough(String password) {
@@ -174,7 +210,7 @@ public class Accounts {
                 : new SignInResult.Rejected(status.remainingAttempts());
     }
 
-    private static String emailContext(AccountId id) {
+    static String emailContext(AccountId id) {
         return "account-email:" + id;
     }
 }

@@ -65,6 +65,12 @@ interface ProfileRepository extends Repository<AccountProfile, UUID>, Inserts<Ac
     void reseal(UUID id, String piiCiphertext, String recoveryCiphertext, String salt, String cost, String wrappedKey,
             String digest, Instant now);
 
+    /** Compare-and-set: the PII sealed again under a new key of the same password (a credential upgrade). */
+    @Modifying
+    @Transactional
+    @Query("update AccountProfile p set p.piiCiphertext = :after where p.id = :id and p.piiCiphertext = :before")
+    int replacePiiCiphertext(UUID id, String before, String after);
+
     @Modifying
     @Transactional
     @Query("""

@@ -175,7 +175,7 @@ public class Profiles {
         }
     }
 
-    private static String piiContext(UUID profileId) {
+    static String piiContext(UUID profileId) {
         return "profile:" + profileId;
     }
 

@@ -1,5 +1,6 @@
 package io.proofline.address;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +14,14 @@ import io.proofline.persistence.Inserts;
 interface EnrollmentRepository extends Repository<SealedEnrollment, UUID>, Inserts<SealedEnrollment> {
 
     Optional<SealedEnrollment> findById(UUID journeyId);
+
+    List<SealedEnrollment> findAll();
+
+    /** Compare-and-set: only while the row still holds the ciphertext that was re-encrypted. */
+    @Modifying
+    @Transactional
+    @Query("update SealedEnrollment e set e.sealedCode = :after where e.journeyId = :journeyId and e.sealedCode = :before")
+    int replaceSealedCode(UUID journeyId, String before, String after);
 
     @Modifying
     @Transactional

@@ -92,7 +92,7 @@ public class InPersonProofing {
         }
     }
 
-    private static String context(JourneyId journey) {
+    static String context(JourneyId journey) {
         return "in-person:" + journey;
     }
 }

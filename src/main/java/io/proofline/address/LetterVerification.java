@@ -121,11 +121,11 @@ public class LetterVerification {
     public record LetterSent(CheckOutcome outcome, Instant codeExpiresAt) {
     }
 
-    private static String context(JourneyId journey) {
+    static String context(JourneyId journey) {
         return "letter:" + journey;
     }
 
-    private static String codeContext(JourneyId journey) {
+    static String codeContext(JourneyId journey) {
         return "letter-code:" + journey;
     }
 

@@ -39,6 +39,10 @@ class PendingLetter {
     }
 
     /** Null before the first send. */
+    UUID journeyId() {
+        return journeyId;
+    }
+
     String sealedCode() {
         return sealedCode;
     }

@@ -1,5 +1,6 @@
 package io.proofline.address;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +14,19 @@ import io.proofline.persistence.Inserts;
 interface PendingLetterRepository extends Repository<PendingLetter, UUID>, Inserts<PendingLetter> {
 
     Optional<PendingLetter> findById(UUID journeyId);
+
+    List<PendingLetter> findAll();
+
+    /** Compare-and-set: only while the row still holds the ciphertext that was re-encrypted. */
+    @Modifying
+    @Transactional
+    @Query("update PendingLetter l set l.sealedLetter = :after where l.journeyId = :journeyId and l.sealedLetter = :before")
+    int replaceSealedLetter(UUID journeyId, String before, String after);
+
+    @Modifying
+    @Transactional
+    @Query("update PendingLetter l set l.sealedCode = :after where l.journeyId = :journeyId and l.sealedCode = :before")
+    int replaceSealedCode(UUID journeyId, String before, String after);
 
     @Modifying
     @Transactional

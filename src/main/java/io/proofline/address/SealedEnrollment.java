@@ -46,6 +46,10 @@ class SealedEnrollment {
         return uniqueId;
     }
 
+    UUID journeyId() {
+        return journeyId;
+    }
+
     String sealedCode() {
         return sealedCode;
     }

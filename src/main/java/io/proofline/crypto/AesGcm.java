@@ -11,15 +11,16 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM with the JDK's provider. A sealed value is {@code version(1) | nonce(12) | ciphertext+tag(16)};
- * the nonce is random per message, which is safe for the small number of messages any one key seals here.
+ * AES-256-GCM with the JDK's provider. {@link #seal} writes the legacy format of version 1,
+ * {@code 1 | nonce(12) | ciphertext+tag(16)}, with no key id and a random 96-bit nonce straight under the key:
+ * what earlier releases stored, still opened by {@link Keyring}, which writes version 2 (key ids, a key per message).
  */
 final class AesGcm {
 
     static final int KEY_BYTES = 32;
     static final int NONCE_BYTES = 12;
     static final int TAG_BITS = 128;
-    private static final byte VERSION = 1;
+    static final byte LEGACY_VERSION = 1;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private AesGcm() {
@@ -29,11 +30,11 @@ final class AesGcm {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] ciphertext = encrypt(key, nonce, plaintext, aad);
-        return ByteBuffer.allocate(1 + NONCE_BYTES + ciphertext.length).put(VERSION).put(nonce).put(ciphertext).array();
+        return ByteBuffer.allocate(1 + NONCE_BYTES + ciphertext.length).put(LEGACY_VERSION).put(nonce).put(ciphertext).array();
     }
 
     static byte[] open(byte[] key, byte[] sealed, byte[] aad) {
-        if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
+        if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != LEGACY_VERSION) {
             throw new DecryptionFailedException("not a sealed value", null);
         }
         byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_BYTES);

@@ -1,5 +1,7 @@
 package io.proofline.crypto;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,5 +23,13 @@ public class AttributeEncryptor {
 
     public String decrypt(String sealed, String context) {
         return key.openText(sealed, context);
+    }
+
+    /**
+     * The ciphertext sealed again under the newest attribute key, or empty when it already is: what a
+     * {@link SealedAttributes} store writes back so that an old key can be retired.
+     */
+    public Optional<String> reEncrypt(String sealed, String context) {
+        return key.resealed(sealed, context);
     }
 }

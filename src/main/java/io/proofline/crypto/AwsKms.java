@@ -6,19 +6,31 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.EncryptRequest;
+import software.amazon.awssdk.services.kms.model.GenerateMacRequest;
 import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
+import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
 
 /** AWS KMS (or any endpoint that speaks its JSON API) through the AWS SDK v2. */
 final class AwsKms implements KeyManagementService {
 
     private final KmsClient client;
     private final String keyId;
+    private final String macKeyId;
     private final CryptoMetrics metrics;
 
-    AwsKms(KmsClient client, String keyId, CryptoMetrics metrics) {
+    /** @param macKeyId an HMAC_256 key (key spec HMAC_256, usage GENERATE_VERIFY_MAC) */
+    AwsKms(KmsClient client, String keyId, String macKeyId, CryptoMetrics metrics) {
         this.client = client;
         this.keyId = keyId;
+        this.macKeyId = macKeyId;
         this.metrics = metrics;
+    }
+
+    @Override
+    public byte[] mac(byte[] message) {
+        metrics.kmsCall("aws", "generate-mac");
+        return client.generateMac(GenerateMacRequest.builder().keyId(macKeyId).macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
+                .message(SdkBytes.fromByteArray(message)).build()).mac().asByteArray();
     }
 
     @Override

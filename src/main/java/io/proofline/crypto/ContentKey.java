@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A 256-bit content-encryption key (CEK) and AES-256-GCM under it. Every sealed value names its context
@@ -12,28 +14,48 @@ import java.util.Base64;
  */
 public final class ContentKey {
 
-    private final byte[] key;
+    private final Keyring keys;
 
     ContentKey(byte[] key) {
-        if (key.length != AesGcm.KEY_BYTES) {
+        this(List.of(key));
+    }
+
+    /** Several keys: the first (newest) seals, any of them opens (see {@link Keyring}). */
+    ContentKey(List<byte[]> keys) {
+        if (keys.stream().anyMatch(key -> key.length != AesGcm.KEY_BYTES)) {
             throw new IllegalArgumentException("a content key has 32 bytes");
         }
-        this.key = key.clone();
+        this.keys = new Keyring(keys);
     }
 
     public String seal(byte[] plaintext, String context) {
-        return Base64.getEncoder().encodeToString(AesGcm.seal(key, plaintext, aad(context)));
+        return Base64.getEncoder().encodeToString(keys.seal(plaintext, aad(context)));
+    }
+
+    /**
+     * The value sealed again under the newest key, or empty when it already is (for the re-encryption that
+     * lets an old key be retired).
+     *
+     * @throws DecryptionFailedException when it does not open under any configured key
+     */
+    public Optional<String> resealed(String sealed, String context) {
+        if (keys.isCurrent(decode(sealed))) {
+            return Optional.empty();
+        }
+        return Optional.of(seal(open(sealed, context), context));
     }
 
     /** @throws DecryptionFailedException for a wrong key, a wrong context or any changed byte */
     public byte[] open(String sealed, String context) {
-        byte[] bytes;
+        return keys.open(decode(sealed), aad(context));
+    }
+
+    private static byte[] decode(String sealed) {
         try {
-            bytes = Base64.getDecoder().decode(sealed);
+            return Base64.getDecoder().decode(sealed);
         } catch (IllegalArgumentException e) {
             throw new DecryptionFailedException("not base64", null);
         }
-        return AesGcm.open(key, bytes, aad(context));
     }
 
     public String sealText(String plaintext, String context) {
@@ -46,7 +68,7 @@ public final class ContentKey {
 
     /** SHA-256 of the key: what is stored to check a password without storing anything that opens data. */
     byte[] digest() {
-        return sha256(key);
+        return sha256(keys.newest());
     }
 
     static byte[] sha256(byte[] bytes) {

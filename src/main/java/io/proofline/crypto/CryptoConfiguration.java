@@ -24,9 +24,13 @@ class CryptoConfiguration {
             CryptoMetrics metrics) {
         CryptoProperties.Kms kms = properties.kms();
         return switch (kms.provider()) {
-            case "local" -> new LocalKms(keyMaterial.secret(kms.local().key(), kms.local().keyFile(),
-                    "PROOFLINE_KMS_LOCAL_KEY"), metrics);
-            case "aws" -> new AwsKms(awsClient(kms.aws()), requireKeyId(kms.aws()), metrics);
+            case "local" -> new LocalKms(keyMaterial.ring(keyMaterial.secret(kms.local().key(), kms.local().keyFile(),
+                    "PROOFLINE_KMS_LOCAL_KEY"), kms.local().oldKeys(), "PROOFLINE_KMS_LOCAL_OLD_KEYS"),
+                    keyMaterial.secret(kms.local().macKey(), kms.local().macKeyFile(), "PROOFLINE_KMS_LOCAL_MAC_KEY"),
+                    metrics);
+            case "aws" -> new AwsKms(awsClient(kms.aws()), require(kms.aws().keyId(), "PROOFLINE_KMS_KEY_ID",
+                    "a key id, ARN or alias"), require(kms.aws().macKeyId(), "PROOFLINE_KMS_MAC_KEY_ID",
+                    "an HMAC_256 key's id, ARN or alias"), metrics);
             default -> throw new IllegalStateException(
                     "proofline.crypto.kms.provider must be 'local' or 'aws', not '" + kms.provider() + "'");
         };
@@ -48,23 +52,25 @@ class CryptoConfiguration {
         return builder.build();
     }
 
-    private static String requireKeyId(CryptoProperties.Aws aws) {
-        if (aws.keyId() == null || aws.keyId().isBlank()) {
-            throw new IllegalStateException("The aws KMS provider needs PROOFLINE_KMS_KEY_ID (a key id, ARN or alias)");
+    private static String require(String value, String environmentVariable, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("The aws KMS provider needs " + environmentVariable + " (" + what + ")");
         }
-        return aws.keyId();
+        return value;
     }
 
     @Bean
     UserAccessKeys userAccessKeys(KeyManagementService kms, CryptoProperties properties, CryptoMetrics metrics) {
-        return new UserAccessKeys(kms, scryptCost(properties), metrics);
+        return new UserAccessKeys(kms, scryptCost(properties), scryptBounds(properties), metrics);
     }
 
     @Bean
     SharedKeys sharedKeys(CryptoProperties properties, KeyMaterial keyMaterial, CryptoMetrics metrics) {
         return new SharedKeys(
-                keyMaterial.secret(properties.attributeKey(), "attribute-key", "PROOFLINE_ATTRIBUTE_KEY"),
-                keyMaterial.secret(properties.sessionKey(), "session-key", "PROOFLINE_SESSION_KEY"),
+                keyMaterial.ring(keyMaterial.secret(properties.attributeKey(), "attribute-key", "PROOFLINE_ATTRIBUTE_KEY"),
+                        properties.attributeOldKeys(), "PROOFLINE_ATTRIBUTE_OLD_KEYS"),
+                keyMaterial.ring(keyMaterial.secret(properties.sessionKey(), "session-key", "PROOFLINE_SESSION_KEY"),
+                        properties.sessionOldKeys(), "PROOFLINE_SESSION_OLD_KEYS"),
                 scryptCost(properties), metrics);
     }
 
@@ -75,6 +81,18 @@ class CryptoConfiguration {
 
     private static Scrypt.Cost scryptCost(CryptoProperties properties) {
         return new Scrypt.Cost(properties.scrypt().n(), properties.scrypt().r(), properties.scrypt().p());
+    }
+
+    static Scrypt.Bounds scryptBounds(CryptoProperties properties) {
+        CryptoProperties.Limit floor = properties.scrypt().floor();
+        CryptoProperties.Limit ceiling = properties.scrypt().ceiling();
+        Scrypt.Bounds bounds = new Scrypt.Bounds(new Scrypt.Cost(floor.n(), floor.r(), floor.p()),
+                new Scrypt.Cost(ceiling.n(), ceiling.r(), ceiling.p()));
+        if (!bounds.admit(scryptCost(properties))) {
+            throw new IllegalStateException("proofline.crypto.scrypt: the cost of new credentials must lie between "
+                    + "its floor and its ceiling");
+        }
+        return bounds;
     }
 
     @Bean

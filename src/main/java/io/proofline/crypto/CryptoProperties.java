@@ -17,7 +17,10 @@ record CryptoProperties(
         boolean generateMissingSecrets,
         Path secretsDir,
         String attributeKey,
+        List<String> attributeOldKeys,
         String sessionKey,
+        List<String> sessionOldKeys,
+        boolean reEncryptAtStartUp,
         Fingerprint fingerprint,
         Scrypt scrypt,
         Kms kms) {
@@ -26,18 +29,26 @@ record CryptoProperties(
     public record Fingerprint(String currentKey, List<String> oldKeys) {
     }
 
-    /** scrypt cost for new credentials; existing credentials keep the cost they were made with. */
-    public record Scrypt(Integer n, Integer r, Integer p) {
+    /**
+     * scrypt cost for new credentials; existing credentials keep the cost they were made with, as long as it
+     * lies between {@code floor} and {@code ceiling} (a stored cost outside is refused, never computed).
+     */
+    public record Scrypt(Integer n, Integer r, Integer p, Limit floor, Limit ceiling) {
+    }
+
+    public record Limit(Integer n, Integer r, Integer p) {
     }
 
     /** {@code provider}: {@code local} (a key file, the embedded default) or {@code aws} (the KMS API). */
     public record Kms(String provider, Local local, Aws aws) {
     }
 
-    public record Local(String key, Path keyFile) {
+    /** {@code oldKeys}: earlier master keys, still opening what they wrapped; the key (or its file) wraps. */
+    public record Local(String key, Path keyFile, List<String> oldKeys, String macKey, Path macKeyFile) {
     }
 
     /** {@code endpoint}: blank for AWS itself, or any KMS-compatible endpoint. */
-    public record Aws(String keyId, String region, URI endpoint) {
+    /** {@code macKeyId}: an HMAC_256 key for {@code GenerateMac}, which every password derivation calls. */
+    public record Aws(String keyId, String macKeyId, String region, URI endpoint) {
     }
 }

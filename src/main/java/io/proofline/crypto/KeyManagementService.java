@@ -13,4 +13,10 @@ interface KeyManagementService {
 
     /** @throws DecryptionFailedException when the ciphertext or the context does not match */
     byte[] decrypt(byte[] ciphertext, Map<String, String> context);
+
+    /**
+     * HMAC-SHA256 of the message under a MAC key that never leaves the KMS (AWS KMS {@code GenerateMac} with an
+     * HMAC_256 key): what makes every password derivation need the live KMS (see {@link UserAccessKeys}).
+     */
+    byte[] mac(byte[] message);
 }

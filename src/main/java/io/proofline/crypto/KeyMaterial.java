@@ -2,6 +2,7 @@ package io.proofline.crypto;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -36,6 +37,14 @@ final class KeyMaterial {
                     + " to the base64 of at least " + MIN_KEY_BYTES + " random bytes (e.g. `openssl rand -base64 32`)");
         }
         return decode(readOrCreate(file), file.toString());
+    }
+
+    /** The current secret first, then the old ones still accepted for reading (none when not configured). */
+    List<byte[]> ring(byte[] current, List<String> oldKeys, String environmentVariable) {
+        List<byte[]> ring = new ArrayList<>();
+        ring.add(current);
+        ring.addAll(decodeAll(oldKeys == null ? List.of() : oldKeys, environmentVariable));
+        return ring;
     }
 
     static List<byte[]> decodeAll(List<String> configured, String environmentVariable) {

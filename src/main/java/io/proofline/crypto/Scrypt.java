@@ -27,6 +27,28 @@ final class Scrypt {
         }
     }
 
+    /**
+     * The costs a stored credential may ask for. A cost read from the database above the ceiling is refused,
+     * not computed (a tampered row must not stall the service: scrypt needs 128·N·r·p bytes and as much time);
+     * one below the floor is refused too (a tampered row must not make a guess cheap, a downgrade).
+     */
+    record Bounds(Cost floor, Cost ceiling) {
+        Bounds {
+            if (!within(floor, ceiling, floor)) {
+                throw new IllegalArgumentException("the scrypt floor must not exceed the ceiling");
+            }
+        }
+
+        boolean admit(Cost cost) {
+            return within(floor, ceiling, cost);
+        }
+
+        private static boolean within(Cost floor, Cost ceiling, Cost cost) {
+            return cost.n() >= floor.n() && cost.n() <= ceiling.n() && cost.r() >= floor.r() && cost.r() <= ceiling.r()
+                    && cost.p() >= floor.p() && cost.p() <= ceiling.p();
+        }
+    }
+
     static byte[] derive(byte[] secret, byte[] salt, Cost cost, int length) {
         return SCrypt.generate(secret, salt, cost.n(), cost.r(), cost.p(), length);
     }

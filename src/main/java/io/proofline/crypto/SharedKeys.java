@@ -1,22 +1,28 @@
 package io.proofline.crypto;
 
+import java.util.List;
+
 /**
  * The two service-wide keys, each derived once at start-up from its configured secret (as password and
- * salt, the Login.gov construction) and then cached: deriving them per request would only cost time.
+ * salt, the Login.gov construction) and then cached: deriving them per request would only cost time. Each is
+ * a ring: the current secret seals, the old ones (configured until the re-encryption has rewritten what they
+ * sealed) still open.
  */
 final class SharedKeys {
 
     private final ContentKey attributeKey;
     private final ContentKey sessionKey;
 
-    SharedKeys(byte[] attributeSecret, byte[] sessionSecret, Scrypt.Cost cost, CryptoMetrics metrics) {
-        this.attributeKey = derive(attributeSecret, cost, metrics, "attribute-key");
-        this.sessionKey = derive(sessionSecret, cost, metrics, "session-key");
+    SharedKeys(List<byte[]> attributeSecrets, List<byte[]> sessionSecrets, Scrypt.Cost cost, CryptoMetrics metrics) {
+        this.attributeKey = derive(attributeSecrets, cost, metrics, "attribute-key");
+        this.sessionKey = derive(sessionSecrets, cost, metrics, "session-key");
     }
 
-    private static ContentKey derive(byte[] secret, Scrypt.Cost cost, CryptoMetrics metrics, String purpose) {
-        metrics.scryptDerivation(purpose);
-        return new ContentKey(Scrypt.derive(secret, secret, cost, Scrypt.KEY_BYTES));
+    private static ContentKey derive(List<byte[]> secrets, Scrypt.Cost cost, CryptoMetrics metrics, String purpose) {
+        return new ContentKey(secrets.stream().map(secret -> {
+            metrics.scryptDerivation(purpose);
+            return Scrypt.derive(secret, secret, cost, Scrypt.KEY_BYTES);
+        }).toList());
     }
 
     ContentKey attributeKey() {

@@ -14,7 +14,8 @@ class CryptoPropertiesTest {
     void theDefaultsAreApplicationYmlsAndTheEnvironmentOverridesThem() {
         CryptoProperties crypto = ApplicationYml.bind("proofline.crypto", CryptoProperties.class);
 
-        assertThat(crypto.scrypt()).as("Login.gov's cost").isEqualTo(new CryptoProperties.Scrypt(65536, 8, 1));
+        assertThat(crypto.scrypt()).as("Login.gov's cost").isEqualTo(new CryptoProperties.Scrypt(65536, 8, 1,
+                new CryptoProperties.Limit(16384, 8, 1), new CryptoProperties.Limit(1 << 20, 16, 4)));
         assertThat(crypto.kms().provider()).isEqualTo("local");
         assertThat(crypto.kms().aws().region()).isEqualTo("us-east-1");
         assertThat(crypto.fingerprint().oldKeys()).isEmpty();

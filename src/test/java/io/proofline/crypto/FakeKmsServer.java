@@ -18,22 +18,25 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An in-test KMS speaking the AWS KMS JSON protocol (POST /, {@code X-Amz-Target: TrentService.Encrypt}
- * or {@code .Decrypt}), so the real AWS SDK code path runs against it. Ciphertexts are AES-GCM under the
+ * An in-test KMS speaking the AWS KMS JSON protocol (POST /, {@code X-Amz-Target: TrentService.Encrypt},
+ * {@code .Decrypt} or {@code .GenerateMac} with its HMAC key), so the real AWS SDK code path runs against it. Ciphertexts are AES-GCM under the
  * fake's own master key with the encryption context as associated data, like the real service's binding.
  */
 final class FakeKmsServer implements AutoCloseable {
 
     static final String KEY_ID = "arn:aws:kms:us-east-1:000000000000:key/fake-test-key";
+    static final String MAC_KEY_ID = "arn:aws:kms:us-east-1:000000000000:key/fake-hmac-key";
 
     private final HttpServer server;
     private final byte[] masterKey = new byte[32];
+    private final byte[] macKey = new byte[32];
     private final ObjectMapper json = new ObjectMapper();
     final List<String> targets = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     FakeKmsServer() throws IOException {
         new java.security.SecureRandom().nextBytes(masterKey);
+        new java.security.SecureRandom().nextBytes(macKey);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -68,6 +71,16 @@ final class FakeKmsServer implements AutoCloseable {
                     byte[] blob = Base64.getDecoder().decode(request.path("CiphertextBlob").asText());
                     response.put("Plaintext", Base64.getEncoder().encodeToString(AesGcm.open(masterKey, blob, aad)));
                 }
+                case "TrentService.GenerateMac" -> {
+                    if (!MAC_KEY_ID.equals(request.path("KeyId").asText())
+                            || !"HMAC_SHA_256".equals(request.path("MacAlgorithm").asText())) {
+                        error(exchange, "InvalidKeyUsageException", "not an HMAC_256 key");
+                        return;
+                    }
+                    byte[] message = Base64.getDecoder().decode(request.path("Message").asText());
+                    response.put("KeyId", MAC_KEY_ID).put("MacAlgorithm", "HMAC_SHA_256")
+                            .put("Mac", Base64.getEncoder().encodeToString(hmac(message)));
+                }
                 default -> {
                     error(exchange, "UnknownOperationException", "unknown target");
                     return;
@@ -78,6 +91,16 @@ final class FakeKmsServer implements AutoCloseable {
             return;
         }
         send(exchange, 200, response);
+    }
+
+    private byte[] hmac(byte[] message) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(macKey, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, String> context(JsonNode request) {

@@ -54,6 +54,24 @@ class KmsProvidersTest {
     }
 
     @Test
+    void bothProvidersMacWithAKeyThatNeverLeavesThem() {
+        KeyManagementService aws = awsKms();
+        KeyManagementService local = new LocalKms(new byte[32], key(7), metrics);
+
+        assertThat(aws.mac(SECRET)).hasSize(32).isEqualTo(aws.mac(SECRET)).isNotEqualTo(aws.mac(new byte[] {1}));
+        assertThat(fake.targets).containsOnly("TrentService.GenerateMac");
+        assertThat(local.mac(SECRET)).hasSize(32).isEqualTo(new LocalKms(key(9), key(7), metrics).mac(SECRET))
+                .as("another MAC key, another MAC").isNotEqualTo(new LocalKms(new byte[32], key(8), metrics).mac(SECRET));
+        assertThat(registry.get(CryptoMetrics.KMS_CALLS).tag("operation", "generate-mac").counters()).hasSize(2);
+    }
+
+    private static byte[] key(int seed) {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) seed);
+        return key;
+    }
+
+    @Test
     void awsProviderRefusesAnotherContextOrAChangedCiphertext() {
         KeyManagementService kms = awsKms();
         byte[] wrapped = kms.encrypt(SECRET, CONTEXT);
@@ -69,7 +87,7 @@ class KmsProvidersTest {
 
     @Test
     void localProviderRefusesAnotherContextOrAnyChangedByte() {
-        KeyManagementService kms = new LocalKms(new byte[32], metrics);
+        KeyManagementService kms = new LocalKms(new byte[32], new byte[32], metrics);
         byte[] wrapped = kms.encrypt(SECRET, CONTEXT);
 
         assertThat(kms.decrypt(wrapped, CONTEXT)).isEqualTo(SECRET);
@@ -99,6 +117,8 @@ class KmsProvidersTest {
             assertThat(aws.decrypt(aws.encrypt(SECRET, CONTEXT), CONTEXT)).isEqualTo(SECRET);
             assertThat(local).isInstanceOf(LocalKms.class);
             assertThat(dataDir.resolve("kms-local-key")).exists();
+            assertThat(dataDir.resolve("kms-local-mac-key")).as("the MAC key, a secret of its own").exists();
+            assertThat(aws.mac(SECRET)).isEqualTo(aws.mac(SECRET)).isNotEqualTo(local.mac(SECRET));
             assertThatThrownBy(() -> new CryptoConfiguration().keyManagementService(properties("vault", dataDir),
                     new KeyMaterial(true, dataDir), metrics)).hasMessageContaining("'local' or 'aws'");
         } finally {
@@ -107,17 +127,35 @@ class KmsProvidersTest {
         }
     }
 
+    @Test
+    void withoutGeneratedSecretsNeitherProviderStartsWithoutItsMacKey(@TempDir Path dataDir) {
+        CryptoProperties.Kms local = new CryptoProperties.Kms("local", new CryptoProperties.Local("zYvhXEMgQ0jaNY/9Ma6UMvt4xws+UmTSUO37j6ew+NA=",
+                dataDir.resolve("kms-local-key"), null, null, dataDir.resolve("kms-local-mac-key")), null);
+        CryptoProperties.Kms aws = new CryptoProperties.Kms("aws", null,
+                new CryptoProperties.Aws(FakeKmsServer.KEY_ID, "", "us-east-1", fake.endpoint()));
+
+        assertThatThrownBy(() -> new CryptoConfiguration().keyManagementService(withKms(local, dataDir),
+                new KeyMaterial(false, dataDir), metrics)).hasMessageContaining("PROOFLINE_KMS_LOCAL_MAC_KEY");
+        assertThatThrownBy(() -> new CryptoConfiguration().keyManagementService(withKms(aws, dataDir),
+                new KeyMaterial(false, dataDir), metrics)).hasMessageContaining("PROOFLINE_KMS_MAC_KEY_ID");
+    }
+
+    private static CryptoProperties withKms(CryptoProperties.Kms kms, Path dataDir) {
+        return new CryptoProperties(false, dataDir, null, null, null, null, false, null, null, kms);
+    }
+
     private CryptoProperties properties(String provider, Path dataDir) {
-        return new CryptoProperties(true, dataDir, null, null, null, new CryptoProperties.Scrypt(1024, 8, 1),
-                new CryptoProperties.Kms(provider, new CryptoProperties.Local(null, dataDir.resolve("kms-local-key")),
-                        new CryptoProperties.Aws(FakeKmsServer.KEY_ID, "us-east-1", fake.endpoint())));
+        return new CryptoProperties(true, dataDir, null, null, null, null, false, null, new CryptoProperties.Scrypt(1024, 8, 1, null, null),
+                new CryptoProperties.Kms(provider, new CryptoProperties.Local(null, dataDir.resolve("kms-local-key"), null,
+                        null, dataDir.resolve("kms-local-mac-key")),
+                        new CryptoProperties.Aws(FakeKmsServer.KEY_ID, FakeKmsServer.MAC_KEY_ID, "us-east-1", fake.endpoint())));
     }
 
     private KeyManagementService awsKms() {
         return new AwsKms(CryptoConfiguration.awsClient(
-                new CryptoProperties.Aws(FakeKmsServer.KEY_ID, "us-east-1", fake.endpoint()),
+                new CryptoProperties.Aws(FakeKmsServer.KEY_ID, FakeKmsServer.MAC_KEY_ID, "us-east-1", fake.endpoint()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test-access", "test-secret"))),
-                FakeKmsServer.KEY_ID, metrics);
+                FakeKmsServer.KEY_ID, FakeKmsServer.MAC_KEY_ID, metrics);
     }
 
     private static void restore(String property, String previous) {
