@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ class VendorDocumentAuthentication implements DocumentAuthentication {
     static final int MIN_SHARPNESS = 40;
     static final int MIN_GLARE = 40;
 
-    private static final MediaType JPEG = MediaType.get("image/jpeg");
+    private static final MediaType UNKNOWN = MediaType.get("application/octet-stream");
 
     private final VendorClient client;
 
@@ -47,12 +48,19 @@ class VendorDocumentAuthentication implements DocumentAuthentication {
 
     @Override
     public VendorResult<DocumentVerification> verify(DocumentImages images, IdempotencyKey key) {
-        RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart("front", "front.jpg", RequestBody.create(images.front(), JPEG))
-                .addFormDataPart("back", "back.jpg", RequestBody.create(images.back(), JPEG))
-                .addFormDataPart("selfie", "selfie.jpg", RequestBody.create(images.selfie(), JPEG))
-                .build();
-        return client.post("verify", PATH, CallKind.IDEMPOTENT, key, body, VendorDocumentAuthentication::interpret);
+        MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
+        part(body, "front", images.front());
+        part(body, "back", images.back());
+        part(body, "selfie", images.selfie());
+        return client.post("verify", PATH, CallKind.IDEMPOTENT, key, body.build(),
+                VendorDocumentAuthentication::interpret);
+    }
+
+    /** Each image labelled with its own type (the upload took only JPEGs and PNGs); anything else as bytes. */
+    private static void part(MultipartBody.Builder body, String side, byte[] image) {
+        Optional<ImageType> type = ImageType.claimedBy(image);
+        body.addFormDataPart(side, side + "." + type.map(ImageType::extension).orElse("bin"), RequestBody.create(image,
+                type.map(known -> MediaType.get(known.contentType())).orElse(UNKNOWN)));
     }
 
     static VendorResult<DocumentVerification> interpret(JsonNode reply) {

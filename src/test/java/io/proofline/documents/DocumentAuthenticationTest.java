@@ -61,6 +61,22 @@ class DocumentAuthenticationTest {
     }
 
     @Test
+    void eachImageGoesToTheVendorLabelledWithItsOwnType() {
+        byte[] png = image("plain");
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 0, png, 0, 8);
+        byte[] jpeg = image("plain");
+        System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 0, jpeg, 0, 3);
+
+        assertThat(documents.verify(new DocumentImages(png, jpeg, png), key("doc:1")).isPass()).isTrue();
+
+        assertThat(vendors.requestsTo(VendorDocumentAuthentication.PATH).get(0).getParts())
+                .extracting(part -> part.getName() + " " + part.getHeader("Content-Type").firstValue() + " "
+                        + part.getHeader("Content-Disposition").firstValue().replaceAll(".*filename=", ""))
+                .containsExactlyInAnyOrder("front image/png \"front.png\"", "back image/jpeg \"back.jpg\"",
+                        "selfie image/png \"selfie.png\"");
+    }
+
+    @Test
     void anAuthenticIdWithAMatchingLiveSelfiePassesWithItsFields() {
         VendorResult<DocumentVerification> result = documents.verify(images("plain", "plain"), key("doc:1"));
 

@@ -11,14 +11,15 @@ import org.springframework.validation.Errors;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.proofline.documents.DocumentImages;
+import io.proofline.documents.DocumentsProperties;
 import io.proofline.journey.JourneyId;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.PiiVault.Attachment;
 
 /**
- * The upload step's photos across a retry: when one photo is refused (missing, too large, not a JPEG or PNG), the
- * accepted ones stay sealed in the vault, as the whole upload does until the check, so that the person replaces only
- * the refused one. The refusals travel in the address of the redirect after the POST (codes, never the photos).
+ * The upload step's photos across a retry: when one photo is refused (missing, too large, not a complete JPEG or
+ * PNG, impossible or too many pixels: {@link UploadedImage}), the accepted ones stay sealed in the vault, as the
+ * whole upload does until the check, so that the person replaces only the refused one. The refusals travel in the address of the redirect after the POST (codes, never the photos).
  */
 @Component
 class AcceptedPhotos {
@@ -28,7 +29,9 @@ class AcceptedPhotos {
             "back", Attachment.ACCEPTED_BACK, "selfie", Attachment.ACCEPTED_SELFIE);
     /** A refusal's code in the address, and its message key. */
     private static final Map<String, String> PROBLEMS = Map.of("missing", "verify.upload.error.missing",
-            "tooLarge", "verify.upload.error.tooLarge", "type", "verify.upload.error.type");
+            "tooLarge", "verify.upload.error.tooLarge", "type", "verify.upload.error.type",
+            "damaged", "verify.upload.error.damaged", "dimensions", "verify.upload.error.dimensions",
+            "tooManyPixels", "verify.upload.error.tooManyPixels");
 
     /** The three photos as posted; a side left empty is null or an empty file. */
     record Photos(MultipartFile front, MultipartFile back, MultipartFile selfie) {
@@ -43,9 +46,11 @@ class AcceptedPhotos {
     }
 
     private final PiiVault vault;
+    private final DocumentsProperties limits;
 
-    AcceptedPhotos(PiiVault vault) {
+    AcceptedPhotos(PiiVault vault, DocumentsProperties limits) {
         this.vault = vault;
+        this.limits = limits;
     }
 
     /**
@@ -61,7 +66,7 @@ class AcceptedPhotos {
                 photos.put(side, kept.get());
                 continue;
             }
-            Optional<String> problem = UploadedImage.problem(file);
+            Optional<String> problem = UploadedImage.problem(file, limits);
             if (problem.isPresent()) {
                 errors.rejectValue(side, problem.get());
             } else {

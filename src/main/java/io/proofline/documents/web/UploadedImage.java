@@ -1,33 +1,48 @@
 package io.proofline.documents.web;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Optional;
 
 import org.springframework.web.multipart.MultipartFile;
 
+import io.proofline.documents.DocumentsProperties;
+import io.proofline.documents.ImageHeader;
+import io.proofline.documents.ImageHeader.UnreadableImageException;
+
 /**
- * Checks a photo before it goes to the vendor: present, not too large, and really a JPEG or PNG (by its
- * first bytes, not by the name or type the browser claims). Returns the message key of what is wrong.
+ * Checks a photo before it goes to the vendor: present, not too large, and really a complete JPEG or PNG of
+ * possible and not excessive dimensions, by its header (not by the name or type the browser claims, and without
+ * decoding its pixels: {@link ImageHeader}). Returns the message key of what is wrong.
  */
 final class UploadedImage {
 
-    static final long MAX_BYTES = 10L * 1024 * 1024;
-
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    /** The largest width or height a JPEG can declare; a PNG claiming more is no photo. */
+    static final long MAX_SIDE = 65_535;
 
     private UploadedImage() {
     }
 
-    static Optional<String> problem(MultipartFile file) {
+    static Optional<String> problem(MultipartFile file, DocumentsProperties limits) {
         if (file == null || file.isEmpty()) {
             return Optional.of("verify.upload.error.missing");
         }
-        if (file.getSize() > MAX_BYTES) {
+        if (file.getSize() > limits.maxPhotoSize().toBytes()) {
             return Optional.of("verify.upload.error.tooLarge");
         }
-        return isJpegOrPng(bytes(file)) ? Optional.empty() : Optional.of("verify.upload.error.type");
+        ImageHeader header;
+        try {
+            header = ImageHeader.read(bytes(file));
+        } catch (UnreadableImageException e) {
+            return Optional.of(switch (e.problem()) {
+                case NOT_JPEG_OR_PNG -> "verify.upload.error.type";
+                case DAMAGED -> "verify.upload.error.damaged";
+            });
+        }
+        if (header.width() <= 0 || header.height() <= 0 || header.width() > MAX_SIDE || header.height() > MAX_SIDE) {
+            return Optional.of("verify.upload.error.dimensions");
+        }
+        return header.pixels() > limits.maxPixels() ? Optional.of("verify.upload.error.tooManyPixels")
+                : Optional.empty();
     }
 
     static byte[] bytes(MultipartFile file) {
@@ -36,13 +51,5 @@ final class UploadedImage {
         } catch (IOException e) {
             throw new IllegalStateException("An uploaded image could not be read", e);
         }
-    }
-
-    static boolean isJpegOrPng(byte[] content) {
-        return startsWith(content, JPEG) || startsWith(content, PNG);
-    }
-
-    private static boolean startsWith(byte[] content, byte[] magic) {
-        return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
     }
 }

@@ -51,6 +51,7 @@ import io.proofline.address.LetterVerification;
 import io.proofline.address.PhoneVerification;
 import io.proofline.crypto.SessionEncryptor;
 import io.proofline.documents.DocumentCheck;
+import io.proofline.documents.DocumentsProperties;
 import io.proofline.journey.JourneyId;
 import io.proofline.journey.JourneyStep;
 import io.proofline.journey.JourneyStep.Check;
@@ -102,9 +103,9 @@ class WizardControllerTest {
     @MockitoBean Accounts accounts;
     @MockitoBean AccountsProperties accountsProperties;
 
-    /** The lockout lengths as application.yml sets them (the seeds' values). */
+    /** The lockout lengths and the photo limits as application.yml sets them (the seeds' values). */
     @TestConfiguration
-    @EnableConfigurationProperties(ThrottleProperties.class)
+    @EnableConfigurationProperties({ThrottleProperties.class, DocumentsProperties.class})
     static class Policy {
 
         @Bean
