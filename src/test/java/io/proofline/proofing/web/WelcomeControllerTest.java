@@ -11,6 +11,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.proofline.accounts.web.SignedInAccounts;
 import io.proofline.address.AddressPolicy;
 import io.proofline.pivcac.CardReaderPort;
 
@@ -21,6 +22,8 @@ class WelcomeControllerTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean CardReaderPort cardReaderPort;
+    /** For the uploads' filter, which every MVC slice includes. */
+    @MockitoBean SignedInAccounts signedIn;
 
     @Test
     void theLetterCodesLifeComesFromThePolicy() throws Exception {
