@@ -27,21 +27,12 @@ public final class PostgresTestDatabase {
 
     private static final String PREFIX = "proofline_it_";
 
-    private static PostgresTestDatabase shared;
     private static boolean leftoversDropped;
 
     private final String name;
 
     private PostgresTestDatabase(String name) {
         this.name = name;
-    }
-
-    /** One database for every test class that can share it, so their Spring contexts can be cached. */
-    public static synchronized PostgresTestDatabase shared() {
-        if (shared == null) {
-            shared = create();
-        }
-        return shared;
     }
 
     /** A database of one's own, for tests that must know exactly what is in it. */
