@@ -94,6 +94,17 @@ class UploadSafetyBrowserTest extends PostgresIntegrationTest {
         }
     }
 
+    @Test
+    void aMultipartPostToAPageThatTakesNoFilesIsRefusedBeforeItsBodyIsRead() throws Exception {
+        for (String path : new String[] {"/sign-in", "/sign-up", "/sign-out", "/", "/development/inbox"}) {
+            long started = System.nanoTime();
+            String status = postTheStartOfAHugeUpload(path, null);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(status).as(path).startsWith("HTTP/1.1 415");
+            assertThat(millis).as("answered with 30 MB declared and 1 KB sent").isLessThan(3000);
+        }
+    }
+
     /**
      * Declares a 30 MB multipart body (under the 40 MB limit), sends its first kilobyte and waits for the answer: a
      * server that parsed the parts would wait for the rest, and this would time out.
