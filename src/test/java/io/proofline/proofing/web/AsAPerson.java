@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -167,6 +168,10 @@ final class AsAPerson {
         browser.find(By.id("front")).sendKeys(image("front", "png", marker).toString());
         browser.find(By.id("back")).sendKeys(image("back", "jpg", "").toString());
         browser.find(By.id("selfie")).sendKeys(image("selfie", "jpg", "").toString());
+        // Chromium attaches a chosen file asynchronously: a click right after sendKeys could post an empty part
+        // (refused as a missing photo, its message lost when the harness reloads /verify). Wait for all three.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(driver -> Stream.of("front", "back", "selfie")
+                .allMatch(side -> !driver.findElement(By.id(side)).getDomProperty("value").isEmpty()));
     }
     /** A small real image; a stub trigger, when given, rides after the image data (vendor-stubs/README.md). */
     static Path image(String name, String format, String marker) {
