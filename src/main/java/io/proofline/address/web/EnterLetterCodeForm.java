@@ -10,7 +10,6 @@ import io.proofline.journey.ProcessIds.Variables;
 import io.proofline.journey.StepAnswer;
 import io.proofline.journey.StepForm;
 import io.proofline.journey.StepPage;
-import io.proofline.web.TypedText;
 import io.proofline.web.LocalTimes;
 
 /** The code from the letter, until it expires; the step records only PASS or FAIL. */
@@ -37,11 +36,7 @@ class EnterLetterCodeForm implements StepForm<TypedCode> {
 
     @Override
     public StepAnswer submit(TypedCode form, Errors errors, StepPage page) {
-        if (!TypedText.fits(errors, "code", form.code(), TypedText.CODE)) {
-            return StepAnswer.showAgain();
-        }
-        if (form.code().isEmpty()) {
-            errors.rejectValue("code", "verify.letterCode.error");
+        if (!form.typed(errors, "verify.letterCode.error")) {
             return StepAnswer.showAgain();
         }
         Outcome checked = letters.verify(page.journey(), form.code()) ? Outcome.PASS : Outcome.FAIL;

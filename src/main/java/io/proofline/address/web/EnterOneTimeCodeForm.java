@@ -15,7 +15,6 @@ import io.proofline.journey.ProcessIds.Variables;
 import io.proofline.journey.StepAnswer;
 import io.proofline.journey.StepForm;
 import io.proofline.journey.StepPage;
-import io.proofline.web.TypedText;
 
 /**
  * The code sent to the phone, or, as Login.gov offers, the code sent again, another number, or a letter instead:
@@ -53,11 +52,7 @@ class EnterOneTimeCodeForm implements StepForm<TypedCode> {
                     Variables.ONE_TIME_CODE_CHECK,
                     (choice.get() == CodeStepChoice.RESEND ? Outcome.RESENT : Outcome.NOT_TRIED).name()));
         }
-        if (!TypedText.fits(errors, "code", form.code(), TypedText.CODE)) {
-            return StepAnswer.showAgain();
-        }
-        if (form.code().isEmpty()) {
-            errors.rejectValue("code", "verify.oneTimeCode.error");
+        if (!form.typed(errors, "verify.oneTimeCode.error")) {
             return StepAnswer.showAgain();
         }
         Outcome checked = phones.verifyCode(page.journey(), form.code()) ? Outcome.PASS : Outcome.FAIL;

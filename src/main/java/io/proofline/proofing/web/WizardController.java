@@ -125,8 +125,9 @@ class WizardController {
     }
 
     private <F> String submit(StepForm<F> form, StepPage page) {
+        Class<F> type = form.formType();
         ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
-        binder.setTargetType(ResolvableType.forClass(form.formType()));
+        binder.setTargetType(ResolvableType.forClass(type));
         binder.construct(page.request());
         BindingResult errors = binder.getBindingResult();
         if (binder.getTarget() == null) {
@@ -135,7 +136,7 @@ class WizardController {
                     .map(error -> error.getField() + " " + error.getCode()).toList());
             return VERIFY;
         }
-        F typed = form.formType().cast(binder.getTarget());
+        F typed = type.cast(binder.getTarget());
         StepAnswer answer = form.submit(typed, errors, page);
         if (answer instanceof StepAnswer.RedirectTo redirect) {
             return "redirect:" + redirect.location();
