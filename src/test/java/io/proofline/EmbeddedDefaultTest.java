@@ -30,6 +30,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import io.proofline.accounts.AccountId;
@@ -92,6 +96,25 @@ class EmbeddedDefaultTest {
         Map<String, Object> components = (Map<String, Object>) health.get("components");
         assertThat(components).containsKeys("processEngine", "db").doesNotContainKey("redis");
         assertThat(components.get("db").toString()).contains("H2");
+    }
+
+    /** A security review's probe: behind a TLS proxy the session cookie lost Secure and HSTS was never sent. */
+    @Test
+    void behindATrustedTlsProxyTheSessionCookieIsSecureAndHstsIsSent() {
+        HttpHeaders forwarded = new HttpHeaders();
+        forwarded.set("X-Forwarded-Proto", "https"); // from 127.0.0.1, a trusted proxy by default
+        forwarded.set("X-Forwarded-For", "203.0.113.7");
+        ResponseEntity<String> viaProxy = http.exchange("/sign-in", HttpMethod.GET, new HttpEntity<>(forwarded),
+                String.class);
+        ResponseEntity<String> direct = http.getForEntity("/sign-in", String.class);
+
+        assertThat(viaProxy.getHeaders().get("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("proofline-session=").contains("; Secure", "; HttpOnly", "; SameSite=Lax"));
+        assertThat(viaProxy.getHeaders().getFirst("Strict-Transport-Security"))
+                .isEqualTo("max-age=31536000 ; includeSubDomains");
+        assertThat(direct.getHeaders().get("Set-Cookie")).as("plain HTTP on this machine (the embedded default)")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("proofline-session=").doesNotContain("Secure"));
+        assertThat(direct.getHeaders().getFirst("Strict-Transport-Security")).isNull();
     }
 
     @Autowired

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** An opaque account id; safe for logs, process variables and throttle subjects. */
-public record AccountId(UUID value) {
+public record AccountId(UUID value) implements java.io.Serializable {
 
     public AccountId {
         Objects.requireNonNull(value, "value");

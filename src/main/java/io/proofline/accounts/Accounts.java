@@ -31,7 +31,7 @@ public class Accounts {
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
     private final AccountRepository accounts;
-    private final SessionRepository sessions;
+    private final AccountSessionRepository sessions;
     private final ProfileRepository profiles;
     private final UserAccessKeys accessKeys;
     private final AttributeEncryptor attributes;
@@ -41,7 +41,7 @@ public class Accounts {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    Accounts(AccountRepository accounts, SessionRepository sessions, ProfileRepository profiles,
+    Accounts(AccountRepository accounts, AccountSessionRepository sessions, ProfileRepository profiles,
             UserAccessKeys accessKeys, AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles,
             AccountsProperties properties, Clock clock, TransactionTemplate transactions) {
         this.accounts = accounts;

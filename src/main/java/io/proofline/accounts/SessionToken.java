@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** A signed-in session's bearer token (256 random bits). Only its digest is stored; toString hides it. */
-public record SessionToken(String value) {
+public record SessionToken(String value) implements java.io.Serializable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -6,6 +6,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,7 +32,9 @@ class CardReaderPortFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // As the servlet mapping sees it (decoded, without ;parameters): the raw URI let /%70ivcac/present and
+        // /pivcac;x/present through on the main port. Spring Security's firewall refuses the ';' anyway.
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         boolean cardPage = path.startsWith(CardReaderPort.PATH_PREFIX);
         boolean onCardReaderPort = port.isOpen() && request.getLocalPort() == port.localPort();
         if (onCardReaderPort ? !(cardPage || path.startsWith(STYLES)) : cardPage) {

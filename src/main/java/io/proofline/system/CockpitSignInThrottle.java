@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Wrong passwords at Cockpit's sign-in are throttled like the service's own sign-ins, per operator name, and
- * counted with the wrong passwords given to actuator's writes ({@link ActuatorWritesFilter}): the engine's own
+ * counted with the wrong passwords given to actuator's writes ({@link ActuatorSecurity}): the engine's own
  * lockout works only with a writable identity store, which the service does not have at run time.
  */
 class CockpitSignInThrottle extends OncePerRequestFilter {
@@ -70,7 +71,7 @@ class CockpitSignInThrottle extends OncePerRequestFilter {
         String subject = "operator:" + username;
         ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
         if (status.isLocked()) {
-            ActuatorWritesFilter.refuseLocked(response, status, clock);
+            refuseLocked(response, status, clock);
             return;
         }
         chain.doFilter(new ReplayedBody(request, form), response);
@@ -80,6 +81,13 @@ class CockpitSignInThrottle extends OncePerRequestFilter {
             throttles.recordFailure(subject, ThrottleType.SIGN_IN);
             log.warn("Refused a Cockpit sign-in: wrong user name or password");
         }
+    }
+
+    /** 429 with the wait in seconds: an operator name locked by wrong passwords (here or at actuator). */
+    static void refuseLocked(HttpServletResponse response, ThrottleStatus status, Clock clock) throws IOException {
+        response.setHeader("Retry-After", Long.toString(Math.max(1,
+                Duration.between(clock.instant(), status.lockedUntil().orElseThrow()).toSeconds())));
+        response.sendError(429, "too many wrong passwords for this operator: try again later");
     }
 
     private static String field(String form, String name) {

@@ -84,14 +84,16 @@ class ManagementPortFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Plain: no unusual character, and the console's prefix in lower case as Camunda maps it. */
+    /**
+     * Plain: no unusual character, and the console's prefix written out as Camunda maps it (lower case, no escape:
+     * {@code /%63amunda/...} reached Camunda's servlet, which failed on it).
+     */
     private static boolean isPlain(String raw) {
         if (UNUSUAL.matcher(raw).matches()) {
             return false;
         }
-        int second = raw.indexOf('/', 1);
-        String first = second < 0 ? raw : raw.substring(0, second);
-        return first.equals(first.toLowerCase(Locale.ROOT));
+        return raw.equals("/camunda") || raw.startsWith("/camunda/") || raw.equals("/actuator")
+                || raw.startsWith("/actuator/");
     }
 
     /** The path as a lenient server might map it: escapes decoded, parameters and doubled slashes gone, lower case. */

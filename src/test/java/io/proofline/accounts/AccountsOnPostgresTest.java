@@ -37,7 +37,7 @@ class AccountsOnPostgresTest extends PostgresIntegrationTest {
     AccountRepository accountRepository;
 
     @Autowired
-    SessionRepository sessions;
+    AccountSessionRepository sessions;
 
     @Autowired
     JdbcClient jdbc;

@@ -1,24 +1,15 @@
 package io.proofline.web;
 
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import jakarta.servlet.http.Cookie;
-
-/** For MockMvc posts: the form token a rendered page would carry, and its cookie. */
+/** For MockMvc posts: the session's form token, as a rendered page would carry it (Spring Security's CSRF token). */
 public final class FormPosts {
 
     private FormPosts() {
     }
 
     public static RequestPostProcessor withFormToken() {
-        return request -> {
-            String token = "test-form-token";
-            Cookie[] existing = request.getCookies() == null ? new Cookie[0] : request.getCookies();
-            Cookie[] cookies = java.util.Arrays.copyOf(existing, existing.length + 1);
-            cookies[existing.length] = new Cookie(FormTokens.COOKIE, token);
-            request.setCookies(cookies);
-            request.addParameter(FormTokens.FIELD, token);
-            return request;
-        };
+        return SecurityMockMvcRequestPostProcessors.csrf();
     }
 }

@@ -34,7 +34,7 @@ class WebShellOnPostgresTest extends PostgresIntegrationTest {
         HttpResponse<String> welcome = get("/", "Accept", HTML);
 
         assertThat(welcome.statusCode()).isEqualTo(200);
-        assertThat(header(welcome, "Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+        assertThat(header(welcome, "Content-Security-Policy")).isEqualTo(WebSecurity.CONTENT_SECURITY_POLICY);
         assertThat(header(welcome, "Content-Security-Policy")).contains("script-src 'self'", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(header(welcome, "X-Frame-Options")).isEqualTo("DENY");
@@ -50,7 +50,7 @@ class WebShellOnPostgresTest extends PostgresIntegrationTest {
         HttpResponse<String> missing = get("/no-such-page", "Accept", HTML);
 
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(header(missing, "Content-Security-Policy")).isEqualTo(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+        assertThat(header(missing, "Content-Security-Policy")).isEqualTo(WebSecurity.CONTENT_SECURITY_POLICY);
         assertThat(missing.body()).contains("<h1>Page not found</h1>");
     }
 
@@ -85,7 +85,7 @@ class WebShellOnPostgresTest extends PostgresIntegrationTest {
         assertThat(languageCookies(german)).isEmpty();
     }
 
-    /** The page may also set the form-token cookie (FormTokens); only the language cookie is counted here. */
+    /** The page may also set the session cookie; only the language cookie is counted here. */
     private static java.util.List<String> languageCookies(HttpResponse<String> response) {
         return response.headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith(LanguageCookieLocaleResolver.COOKIE_NAME + "=")).toList();
@@ -127,7 +127,7 @@ class WebShellOnPostgresTest extends PostgresIntegrationTest {
 
         assertThat(cockpit.statusCode()).isEqualTo(200);
         assertThat(cockpit.body()).contains("<title>Camunda Cockpit</title>");
-        assertThat(header(cockpit, "Content-Security-Policy")).isNotEqualTo(SecurityHeadersFilter.CONTENT_SECURITY_POLICY);
+        assertThat(header(cockpit, "Content-Security-Policy")).isNotEqualTo(WebSecurity.CONTENT_SECURITY_POLICY);
         assertThat(cockpit.headers().firstValue("X-Frame-Options")).isEmpty();
 
         HttpResponse<String> health = getFrom(management, "/actuator/health");

@@ -83,7 +83,7 @@ class AccountPagesController {
         }
         SignInResult result = accounts.signIn(email.strip(), password);
         if (result instanceof SignInResult.SignedIn session) {
-            signedIn.start(session.session(), request, response);
+            signedIn.start(session.account(), session.session(), request, response);
             return AFTER_SIGN_IN;
         }
         if (result instanceof SignInResult.Locked locked) {
@@ -92,12 +92,6 @@ class AccountPagesController {
             model.addAttribute("remainingAttempts", rejected.remainingAttempts());
         }
         return "accounts/sign-in";
-    }
-
-    @PostMapping("/sign-out")
-    String signOut(HttpServletRequest request, HttpServletResponse response) {
-        signedIn.end(request, response);
-        return "redirect:/sign-in?signedOut";
     }
 
     /** Oversized or control characters: refused before anything derives, seals or looks up. */

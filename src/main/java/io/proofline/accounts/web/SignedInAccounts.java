@@ -1,70 +1,65 @@
 package io.proofline.accounts.web;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SessionToken;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The browser side of a signed-in session: the session token lives only in an HttpOnly, SameSite=Lax cookie
- * (Secure behind TLS), and the account is looked up from it on every request, so signing out or the
- * session's end on the server takes effect at once.
+ * Who is signed in on a request. The session (Spring Session: the server's memory or Redis, behind an HttpOnly
+ * cookie) holds the account and its server-side session token; the token is checked on every request, so signing
+ * out, a password reset or the session's end on the server takes effect at once, on every node.
  */
 @Component
-public class SignedInAccounts {
-
-    static final String COOKIE_NAME = "proofline-session";
+public class SignedInAccounts implements LogoutHandler {
 
     private final Accounts accounts;
+    private final SessionAuthenticationStrategy signInSessions;
+    private final SecurityContextRepository securityContexts;
 
-    SignedInAccounts(Accounts accounts) {
+    SignedInAccounts(Accounts accounts, SessionAuthenticationStrategy signInSessions,
+            SecurityContextRepository securityContexts) {
         this.accounts = accounts;
+        this.signInSessions = signInSessions;
+        this.securityContexts = securityContexts;
     }
 
-    /** The account whose session cookie this request carries, if the session is still valid. */
+    /** The account whose session this request carries, if the session is still valid. */
     public Optional<AccountId> of(HttpServletRequest request) {
-        return token(request).flatMap(accounts::signedIn);
-    }
-
-    void start(SessionToken session, HttpServletRequest request, HttpServletResponse response) {
-        write(session.value(), -1, request, response);
-    }
-
-    void end(HttpServletRequest request, HttpServletResponse response) {
-        token(request).ifPresent(accounts::signOut);
-        write("", 0, request, response);
-    }
-
-    private static Optional<SessionToken> token(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
+        // Read from the session itself: the uploads' filter asks before Spring Security's filters have run.
+        Authentication signedIn = securityContexts.loadDeferredContext(request).get().getAuthentication();
+        if (!(signedIn instanceof SignedInAccount account)) {
             return Optional.empty();
         }
-        return Arrays.stream(cookies)
-                .filter(cookie -> COOKIE_NAME.equals(cookie.getName()) && !cookie.getValue().isBlank())
-                .findFirst()
-                .map(cookie -> new SessionToken(cookie.getValue()));
+        return accounts.signedIn(account.session()).filter(account.account()::equals);
     }
 
-    /** A session cookie (no max age) unless clearing it: closing the browser ends it on this side too. */
-    private static void write(String value, int maxAgeSeconds, HttpServletRequest request,
-            HttpServletResponse response) {
-        ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(COOKIE_NAME, value)
-                .path("/")
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite("Lax");
-        if (maxAgeSeconds >= 0) {
-            cookie.maxAge(maxAgeSeconds);
+    /** A new session id and form token (what the browser held before may be an attacker's), then the account. */
+    void start(AccountId account, SessionToken session, HttpServletRequest request, HttpServletResponse response) {
+        SignedInAccount signedIn = new SignedInAccount(account, session);
+        signInSessions.onAuthentication(signedIn, request, response);
+        SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        context.setAuthentication(signedIn);
+        SecurityContextHolder.getContextHolderStrategy().setContext(context);
+        securityContexts.saveContext(context, request, response);
+    }
+
+    /** Sign-out (Spring Security's, at POST /sign-out): the server-side session ends too. */
+    @Override
+    public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        if (authentication instanceof SignedInAccount account) {
+            accounts.signOut(account.session());
         }
-        response.addHeader("Set-Cookie", cookie.build().toString());
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,14 +19,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A multipart POST to the wizard ({@code /verify/**}: the ID photos) without a signed-in session, and one to any
- * other page of ours (none takes files), is refused before its body is read: Tomcat parses a multipart body (up to 40 MB, in memory) as soon as anything asks for a
- * parameter, and the form-token check does, so this runs before it and before any other filter that could. Only
- * the session cookie is read. The refusal is the wizard's own for a missing session, a redirect to the sign-in page,
+ * other page of ours (none takes files), is refused before its body is read: Tomcat parses a multipart body (up to
+ * 40 MB, in memory) as soon as anything asks for a parameter, and Spring Security's form-token check does, so this
+ * runs before it (after the session filter, which it needs) and before any other filter that could. Only the
+ * session is read. The refusal is the wizard's own for a missing session, a redirect to the sign-in page,
  * with the connection closed rather than the unread body drained. Its log line says only the declared length: nothing
  * of the person, nothing the client wrote.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
 class SignedInUploadsFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SignedInUploadsFilter.class);

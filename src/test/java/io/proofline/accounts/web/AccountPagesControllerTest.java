@@ -1,6 +1,7 @@
 package io.proofline.accounts.web;
 
 import static io.proofline.web.FormPosts.withFormToken;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -8,15 +9,18 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +31,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import io.proofline.pivcac.CardReaderPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
@@ -37,11 +47,12 @@ import io.proofline.accounts.SessionToken;
 import io.proofline.accounts.SignInResult;
 import io.proofline.web.Languages;
 import io.proofline.web.LocalTimes;
+import io.proofline.web.WebSecurity;
 import jakarta.servlet.http.Cookie;
 
-/** What sign-up and sign-in say to a person, and the cookie they leave: the token only, out of scripts' reach. */
+/** What sign-up and sign-in say to a person, and what they do to the session: a new id, a new form token. */
 @WebMvcTest(AccountPagesController.class)
-@Import({SignedInAccounts.class, AccountPagesControllerTest.Properties.class})
+@Import({SignedInAccounts.class, WebSecurity.class, AccountPagesControllerTest.Properties.class})
 class AccountPagesControllerTest {
 
     @TestConfiguration
@@ -52,18 +63,36 @@ class AccountPagesControllerTest {
         }
     }
 
+    private static final String CSRF_IN_SESSION = HttpSessionCsrfTokenRepository.class.getName()
+            .concat(".CSRF_TOKEN");
+
     @Autowired MockMvc mvc;
+    @Autowired SignedInAccounts signedIn;
     @MockitoBean Accounts accounts;
     @MockitoBean CardReaderPort cardReaderPort;
 
     @Test
-    void aSignInSetsAnHttpOnlyLaxSessionCookieAndGoesToTheWizard() throws Exception {
-        when(accounts.signIn("jo@example.org", "a long and honest passphrase")).thenReturn(
-                new SignInResult.SignedIn(new AccountId(UUID.randomUUID()), new SessionToken("token-value")));
-        mvc.perform(post("/sign-in").with(withFormToken()).param("email", " jo@example.org ").param("password", "a long and honest passphrase"))
-                .andExpect(redirectedUrl("/verify"))
-                .andExpect(header().string("Set-Cookie", allOf(containsString("proofline-session=token-value"),
-                        containsString("HttpOnly"), containsString("SameSite=Lax"), not(containsString("Max-Age")))));
+    void aSignInGivesTheSessionANewIdAndFormTokenHoldsTheAccountAndGoesToTheWizard() throws Exception {
+        AccountId account = new AccountId(UUID.randomUUID());
+        SessionToken token = new SessionToken("token-value");
+        when(accounts.signIn("jo@example.org", "a long and honest passphrase"))
+                .thenReturn(new SignInResult.SignedIn(account, token));
+        when(accounts.signedIn(token)).thenReturn(Optional.of(account));
+        MockHttpSession session = new MockHttpSession();
+        String idBefore = session.getId();
+        String formToken = formTokenOf(mvc.perform(get("/sign-in").session(session)).andReturn());
+        Object tokenBefore = session.getAttribute(CSRF_IN_SESSION);
+        assertThat(tokenBefore).isNotNull();
+
+        MvcResult signIn = mvc.perform(post("/sign-in").session(session).param("_csrf", formToken)
+                        .param("email", " jo@example.org ").param("password", "a long and honest passphrase"))
+                .andExpect(redirectedUrl("/verify")).andReturn();
+
+        MockHttpServletRequest request = signIn.getRequest();
+        assertThat(request.getSession().getId()).as("a new session id: no fixation").isNotEqualTo(idBefore);
+        assertThat(request.getSession().getAttribute(CSRF_IN_SESSION)).as("the old form token is gone")
+                .isNotEqualTo(tokenBefore);
+        assertThat(signedIn.of(request)).contains(account);
     }
 
     @Test
@@ -84,12 +113,40 @@ class AccountPagesControllerTest {
                         "Vous pourrez vous reconnecter après le " + LocalTimes.dateAndTime(until, Languages.FRENCH))));
     }
 
+    /** The hidden field a rendered form carries. */
+    private static String formTokenOf(MvcResult page) throws Exception {
+        Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getResponse().getContentAsString());
+        assertThat(field.find()).as("the page's form carries its token").isTrue();
+        return field.group(1);
+    }
+
     @Test
-    void signingOutEndsTheSessionAndClearsTheCookie() throws Exception {
-        mvc.perform(post("/sign-out").with(withFormToken()).cookie(new Cookie("proofline-session", "token-value")))
-                .andExpect(redirectedUrl("/sign-in?signedOut"))
-                .andExpect(header().string("Set-Cookie", containsString("Max-Age=0")));
-        verify(accounts).signOut(new SessionToken("token-value"));
+    void signingOutEndsTheServersSessionAndTheBrowsers() throws Exception {
+        AccountId account = new AccountId(UUID.randomUUID());
+        SessionToken token = new SessionToken("token-value");
+        MockHttpSession session = new MockHttpSession();
+        SecurityContextImpl context = new SecurityContextImpl(new SignedInAccount(account, token));
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+
+        mvc.perform(post("/sign-out").with(withFormToken()).session(session))
+                .andExpect(redirectedUrl("/sign-in?signedOut"));
+
+        verify(accounts).signOut(token);
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void aFormPostWithoutTheSessionsTokenIsRefused() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(CSRF_IN_SESSION, new HttpSessionCsrfTokenRepository().generateToken(null));
+
+        mvc.perform(post("/sign-in").session(session).param("_csrf", "made-up-by-another-site")
+                        .param("email", "jo@example.org").param("password", "a long and honest passphrase"))
+                .andExpect(status().isForbidden());
+        // no session at all: a page left open too long
+        mvc.perform(post("/sign-in").param("email", "jo@example.org").param("password", "a long and honest passphrase"))
+                .andExpect(redirectedUrl("/sign-in?sessionEnded"));
+        verify(accounts, never()).signIn(any(), any());
     }
 
     @Test

@@ -43,7 +43,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
-import io.proofline.accounts.SessionToken;
 import io.proofline.accounts.SignInResult;
 import io.proofline.journey.JourneyId;
 import io.proofline.journey.JourneyStep;
@@ -52,6 +51,7 @@ import io.proofline.pivcac.CardReaderPort;
 import io.proofline.proofing.JourneyEngine;
 import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresIntegrationTest;
+import io.proofline.support.SignInOverHttp;
 import io.proofline.vault.PiiVault;
 
 /**
@@ -145,16 +145,29 @@ class CardReaderPortTest extends PostgresIntegrationTest {
                 .as("the card pages' styles").isEqualTo(200);
     }
 
+    /** A security review's probe: the port check compared the raw URI, and these reached the card page. */
+    @Test
+    void noSpellingOfTheCardPageIsServedOnTheWizardPort() throws Exception {
+        HttpClient plain = HttpClient.newHttpClient();
+        for (String spelling : List.of("/%70ivcac/present?token=x", "/pivcac;x/present?token=x",
+                "/PIVCAC/present?token=x", "//pivcac/present?token=x", "/pivcac/./present?token=x")) {
+            int status = plain.send(HttpRequest.newBuilder(URI.create("http://localhost:" + wizardPort + spelling))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            // 400: Spring Security's firewall refused the spelling; 404: the port check recognised the card page.
+            assertThat(status).as(spelling).isIn(400, 404);
+        }
+    }
+
     /** A security review's probe: {@code Host: evil.example} produced a link to https://evil.example:8443. */
     @Test
     void theCardLinkAndItsWayBackComeFromConfigurationNotFromTheRequestsHostHeader() throws Exception {
         String email = "card." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         atTheCardStep(email);
-        SessionToken session = ((SignInResult.SignedIn) accounts.signIn(email, PASSPHRASE)).session();
+        String session = new SignInOverHttp("http://localhost:" + wizardPort).signIn(email, PASSPHRASE);
         String page;
         try (Socket socket = new Socket("localhost", wizardPort)) {
-            socket.getOutputStream().write(("GET /verify HTTP/1.1\r\nHost: evil.example\r\nCookie: proofline-session="
-                    + session.value() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("GET /verify HTTP/1.1\r\nHost: evil.example\r\nCookie: " + session
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             page = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(page).contains("href=\"https://localhost:" + port.localPort() + "/pivcac/present?token=")

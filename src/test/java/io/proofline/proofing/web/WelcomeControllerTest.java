@@ -8,16 +8,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.proofline.accounts.web.SignedInAccounts;
 import io.proofline.address.AddressPolicy;
 import io.proofline.pivcac.CardReaderPort;
+import io.proofline.web.WebSecurity;
 
 /** The welcome page tells the letter code's life as configured, not a number written into the text. */
 @WebMvcTest(value = WelcomeController.class, properties = "proofline.policy.letter-code-validity=P21D")
 @EnableConfigurationProperties(AddressPolicy.class)
+@Import(WebSecurity.class)
 class WelcomeControllerTest {
 
     @Autowired MockMvc mvc;

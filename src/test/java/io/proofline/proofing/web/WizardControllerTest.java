@@ -36,6 +36,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -68,6 +69,7 @@ import io.proofline.sharing.Consents;
 import io.proofline.throttle.ThrottleProperties;
 import io.proofline.vault.PiiVault;
 import io.proofline.web.LocalTimes;
+import io.proofline.web.WebSecurity;
 
 /**
  * The wizard's answers to where the engine says a journey stands, with the engine and the services
@@ -76,6 +78,7 @@ import io.proofline.web.LocalTimes;
  */
 @WebMvcTest(controllers = WizardController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
         pattern = "io\\.proofline\\.[a-z]+\\.web\\..*"))
+@Import(WebSecurity.class)
 class WizardControllerTest {
 
     static final AccountId ACCOUNT = new AccountId(UUID.randomUUID());

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.proofline.persistence.Inserts;
 
-interface SessionRepository extends Repository<AccountSession, String>, Inserts<AccountSession> {
+interface AccountSessionRepository extends Repository<AccountSession, String>, Inserts<AccountSession> {
 
     Optional<AccountSession> findByTokenDigestAndExpiresAtAfter(String tokenDigest, Instant now);
 

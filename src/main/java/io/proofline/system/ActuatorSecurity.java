@@ -1,0 +1,141 @@
+package io.proofline.system;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.proofline.throttle.ThrottleStatus;
+import io.proofline.throttle.ThrottleType;
+import io.proofline.throttle.Throttles;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Actuator on Spring Security. What changes the service (today: an operator's vendor outage switch) needs an
+ * operator's user name and password (HTTP Basic; the Cockpit account), and every change is logged with who made it.
+ * Reading stays open on the management port (health's status and metrics are for load balancers and Prometheus); a
+ * read that brings an operator's credentials is signed in as one, which shows health's details
+ * ({@code show-details: when-authorized}). Wrong passwords are throttled per operator name, counted with Cockpit's
+ * sign-in ({@link CockpitSignInThrottle}). No session: each request brings its credentials.
+ */
+@Configuration(proxyBeanMethods = false)
+class ActuatorSecurity {
+
+    static final String OPERATOR_ROLE = "OPERATOR";
+    private static final String REALM = "Proofline operators";
+    private static final Logger log = LoggerFactory.getLogger(ActuatorSecurity.class);
+
+    @Bean
+    @Order(20)
+    SecurityFilterChain actuator(HttpSecurity http, OperatorCredentials operators, Throttles throttles, Clock clock)
+            throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(paths.matcher("/actuator/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths.matcher(HttpMethod.GET, "/actuator/**"),
+                                paths.matcher(HttpMethod.HEAD, "/actuator/**")).permitAll()
+                        .anyRequest().hasRole(OPERATOR_ROLE))
+                .authenticationManager(new ProviderManager(new Operators(operators, throttles)))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new Refusal(clock)))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new Refusal(clock)))
+                // No browser form posts here: a write is JSON from an operator's client, never a cookie's.
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterAfter(new WritesLog(), AuthorizationFilter.class)
+                .build();
+    }
+
+    /** An operator's user name and password, against the engine's identity store, throttled per name. */
+    private record Operators(OperatorCredentials operators, Throttles throttles) implements AuthenticationProvider {
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            String name = authentication.getName();
+            String subject = "operator:" + name;
+            ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
+            if (status.isLocked()) {
+                throw new OperatorLocked(status.lockedUntil().orElseThrow());
+            }
+            if (!operators.isOperator(name, String.valueOf(authentication.getCredentials()))) {
+                throttles.recordFailure(subject, ThrottleType.SIGN_IN);
+                log.warn("Refused actuator credentials: not an operator's user name and password");
+                throw new BadCredentialsException("not an operator's user name and password");
+            }
+            throttles.reset(subject, ThrottleType.SIGN_IN);
+            return UsernamePasswordAuthenticationToken.authenticated(name, null,
+                    List.of(new SimpleGrantedAuthority("ROLE_" + OPERATOR_ROLE)));
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        }
+    }
+
+    static final class OperatorLocked extends LockedException {
+        private final transient Instant until;
+
+        OperatorLocked(Instant until) {
+            super("too many wrong passwords for this operator: try again later");
+            this.until = until;
+        }
+    }
+
+    /** 401 asking for Basic credentials; 429 with the wait in seconds for a name locked by wrong passwords. */
+    private record Refusal(Clock clock) implements AuthenticationEntryPoint {
+
+        @Override
+        public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException why)
+                throws IOException {
+            if (why instanceof OperatorLocked locked) {
+                response.setHeader("Retry-After",
+                        Long.toString(Math.max(1, Duration.between(clock.instant(), locked.until).toSeconds())));
+                response.sendError(429, "too many wrong passwords for this operator: try again later");
+                return;
+            }
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED,
+                    "an operator's user name and password are needed to change the service");
+        }
+    }
+
+    /** Who changed what: every write that passed the operator check. */
+    private static final class WritesLog extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (!HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod())) {
+                log.info("Operator {}: {} {}", request.getRemoteUser(), request.getMethod(), request.getRequestURI());
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.proofline.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A person's browser reduced to what the sign-in needs over plain HTTP: the session cookie, and the form token the
+ * sign-in page carries. Cookies are kept by hand (name=value), as a test must see each Set-Cookie.
+ */
+public final class SignInOverHttp {
+
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public SignInOverHttp(String base) {
+        this.base = base;
+    }
+
+    /** A page's session cookie and the form token of its form. */
+    public record Page(HttpResponse<String> response, String sessionCookie, String formToken) {
+    }
+
+    /** GET a page, with the session cookie if any; the cookie that comes back (or the one sent) and the form token. */
+    public Page get(String path, String sessionCookie) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html");
+        if (sessionCookie != null) {
+            request.header("Cookie", sessionCookie);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = FORM_TOKEN.matcher(response.body());
+        return new Page(response, sessionCookie(response).orElse(sessionCookie), token.find() ? token.group(1) : null);
+    }
+
+    /** POST a form with the given cookie and fields (the form token among them, if the test wants it sent). */
+    public HttpResponse<String> post(String path, String sessionCookie, String... fields)
+            throws IOException, InterruptedException {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            if (form.length() > 0) {
+                form.append('&');
+            }
+            form.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        if (sessionCookie != null) {
+            request.header("Cookie", sessionCookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in through the pages; the signed-in session's cookie (name=value). */
+    public String signIn(String email, String password) throws IOException, InterruptedException {
+        Page signInPage = get("/sign-in", null);
+        HttpResponse<String> signedIn = post("/sign-in", signInPage.sessionCookie(), "_csrf", signInPage.formToken(),
+                "email", email, "password", password);
+        if (signedIn.statusCode() != 302) {
+            throw new IllegalStateException("sign-in answered " + signedIn.statusCode());
+        }
+        return sessionCookie(signedIn).orElseThrow();
+    }
+
+    /** The session cookie a response sets (name=value), if it sets one. */
+    public static Optional<String> sessionCookie(HttpResponse<?> response) {
+        return setCookies(response).stream().filter(cookie -> cookie.contains("proofline-session="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';')))
+                .filter(cookie -> !cookie.endsWith("=")).findFirst();
+    }
+
+    public static List<String> setCookies(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie");
+    }
+}
