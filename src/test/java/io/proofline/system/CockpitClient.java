@@ -1,18 +1,16 @@
 package io.proofline.system;
 
 import java.io.IOException;
-import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
+
+import io.proofline.support.LoopbackCookies;
 
 /**
  * What a browser does with Cockpit's own API, over plain HTTP: the anti-forgery token from Cockpit's cookie, a
@@ -29,43 +27,10 @@ final class CockpitClient {
     CockpitClient(String managementBase, String engine) {
         this.base = managementBase;
         this.engine = engine;
-        this.http = HttpClient.newBuilder().cookieHandler(new LocalhostIsSecure(cookies))
+        this.http = HttpClient.newBuilder().cookieHandler(new LoopbackCookies(cookies))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /**
-     * The session cookie is Secure in the postgres profile; browsers send such cookies to http://localhost (a secure
-     * context), Java's cookie manager only over https: treat plain-HTTP loopback as a browser does.
-     */
-    private static final class LocalhostIsSecure extends CookieHandler {
-        private final CookieManager cookies;
-
-        LocalhostIsSecure(CookieManager cookies) {
-            this.cookies = cookies;
-        }
-
-        @Override
-        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
-            return cookies.get(asSecure(uri), headers);
-        }
-
-        @Override
-        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
-            cookies.put(asSecure(uri), headers);
-        }
-
-        private static URI asSecure(URI uri) {
-            if (!List.of("localhost", "127.0.0.1", "[::1]").contains(uri.getHost())) {
-                return uri;
-            }
-            try {
-                return new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
-                        uri.getFragment());
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException(e);
-            }
-        }
-    }
 
     /** The engine's API as Cockpit calls it: {@code /camunda/api/engine/engine/{engine}/...}. */
     String api(String path) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -39,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.proofline.support.LoopbackCookies;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vendors.VendorStubServer;
 
@@ -55,7 +55,7 @@ class WizardBenchmark extends PostgresIntegrationTest {
     static final int PEOPLE = Integer.getInteger("people", 40);
     static final int AT_ONCE = Integer.getInteger("concurrency", 4);
     static final String PASSWORD = "a long and honest passphrase";
-    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_formToken\" value=\"([^\"]+)\"");
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern HEADING = Pattern.compile("<h1[^>]*>([^<]*)</h1>");
     private static final Pattern PERSONAL_KEY = Pattern.compile("id=\"personal-key\">([^<]+)<");
 
@@ -103,7 +103,7 @@ class WizardBenchmark extends PostgresIntegrationTest {
 
     /** One person's browser: its own cookies, the form token of the last page it saw. */
     private final class Person {
-        final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        final HttpClient browser = HttpClient.newBuilder().cookieHandler(new LoopbackCookies()).build();
         String page = "";
 
         long toDone() throws Exception {
@@ -163,7 +163,7 @@ class WizardBenchmark extends PostgresIntegrationTest {
 
         void post(String path, Map<String, String> fields) throws Exception {
             Map<String, String> form = new LinkedHashMap<>(fields);
-            form.put("_formToken", formToken());
+            form.put("_csrf", formToken());
             String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                     + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
             send(path, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
@@ -173,7 +173,7 @@ class WizardBenchmark extends PostgresIntegrationTest {
         void upload() throws Exception {
             String boundary = "----proofline" + UUID.randomUUID();
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            part(body, boundary, "_formToken", null, formToken().getBytes(StandardCharsets.UTF_8));
+            part(body, boundary, "_csrf", null, formToken().getBytes(StandardCharsets.UTF_8));
             for (String photo : List.of("front", "back", "selfie")) {
                 part(body, boundary, photo, photo + ".png", PHOTO);
             }
