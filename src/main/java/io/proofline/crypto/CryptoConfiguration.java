@@ -60,8 +60,17 @@ class CryptoConfiguration {
     }
 
     @Bean
-    UserAccessKeys userAccessKeys(KeyManagementService kms, CryptoProperties properties, CryptoMetrics metrics) {
-        return new UserAccessKeys(kms, scryptCost(properties), scryptBounds(properties), metrics);
+    UserAccessKeys userAccessKeys(KeyManagementService kms, CryptoProperties properties, CryptoMetrics metrics,
+            DerivationSlots slots) {
+        return new UserAccessKeys(kms, scryptCost(properties), scryptBounds(properties), metrics, slots);
+    }
+
+    /** One bound for every scrypt of this node: people's passwords and personal keys, and the staff's passwords. */
+    @Bean
+    DerivationSlots derivationSlots(DerivationSlots.Limits limits, CryptoMetrics metrics) {
+        DerivationSlots slots = new DerivationSlots(limits);
+        metrics.derivationSlots(slots);
+        return slots;
     }
 
     @Bean
@@ -75,8 +84,8 @@ class CryptoConfiguration {
     }
 
     @Bean
-    StaffPasswordHashes staffPasswordHashes(CryptoProperties properties) {
-        return new StaffPasswordHashes(scryptCost(properties));
+    StaffPasswordHashes staffPasswordHashes(CryptoProperties properties, DerivationSlots slots) {
+        return new StaffPasswordHashes(scryptCost(properties), slots);
     }
 
     private static Scrypt.Cost scryptCost(CryptoProperties properties) {

@@ -3,6 +3,7 @@ package io.proofline.crypto;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -14,6 +15,10 @@ class CryptoMetrics {
 
     static final String SCRYPT_DERIVATIONS = "proofline.crypto.scrypt.derivations";
     static final String KMS_CALLS = "proofline.crypto.kms.calls";
+    static final String DERIVATIONS_IN_FLIGHT = "proofline.crypto.scrypt.in.flight";
+    static final String DERIVATIONS_MOST_IN_FLIGHT = "proofline.crypto.scrypt.in.flight.most";
+    static final String DERIVATIONS_SLOTS = "proofline.crypto.scrypt.slots";
+    static final String DERIVATIONS_REFUSED = "proofline.crypto.scrypt.refused";
 
     private final MeterRegistry registry;
 
@@ -24,6 +29,19 @@ class CryptoMetrics {
     void scryptDerivation(String purpose) {
         Counter.builder(SCRYPT_DERIVATIONS).description("scrypt key derivations")
                 .tag("purpose", purpose).register(registry).increment();
+    }
+
+    /** The bound on derivations at once, how many run now and the most there ever were (what the bound keeps). */
+    void derivationSlots(DerivationSlots slots) {
+        Gauge.builder(DERIVATIONS_SLOTS, slots, DerivationSlots::size).description("scrypt derivations allowed at once")
+                .register(registry);
+        Gauge.builder(DERIVATIONS_IN_FLIGHT, slots, DerivationSlots::inFlight).description("scrypt derivations running")
+                .register(registry);
+        Gauge.builder(DERIVATIONS_MOST_IN_FLIGHT, slots, DerivationSlots::mostInFlight)
+                .description("the most scrypt derivations that ran at once").register(registry);
+        slots.onRefusal(() -> Counter.builder(DERIVATIONS_REFUSED)
+                .description("password checks refused because every scrypt slot stayed busy").register(registry)
+                .increment());
     }
 
     void kmsCall(String provider, String operation) {

@@ -19,14 +19,21 @@ public final class StaffPasswordHashes {
     private final Scrypt.Cost cost;
     private final SecureRandom random = new SecureRandom();
 
-    StaffPasswordHashes(Scrypt.Cost cost) {
+    private final DerivationSlots slots;
+
+    StaffPasswordHashes(Scrypt.Cost cost, DerivationSlots slots) {
         this.cost = cost;
+        this.slots = slots;
+    }
+
+    StaffPasswordHashes(Scrypt.Cost cost) {
+        this(cost, DerivationSlots.standard());
     }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = Scrypt.derive(password.getBytes(StandardCharsets.UTF_8), salt, cost, Scrypt.KEY_BYTES);
+        byte[] hash = slots.derive(password.getBytes(StandardCharsets.UTF_8), salt, cost, Scrypt.KEY_BYTES);
         Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
         return cost.encoded() + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
     }
@@ -44,7 +51,7 @@ public final class StaffPasswordHashes {
             }
             byte[] salt = Base64.getDecoder().decode(parts[3]);
             byte[] expected = Base64.getDecoder().decode(parts[4]);
-            byte[] actual = Scrypt.derive(password.getBytes(StandardCharsets.UTF_8), salt, stored, expected.length);
+            byte[] actual = slots.derive(password.getBytes(StandardCharsets.UTF_8), salt, stored, expected.length);
             return MessageDigest.isEqual(expected, actual);
         } catch (IllegalArgumentException malformed) {
             return false;

@@ -47,12 +47,19 @@ public class UserAccessKeys {
     private final Scrypt.Cost cost;
     private final Scrypt.Bounds bounds;
     private final CryptoMetrics metrics;
+    private final DerivationSlots slots;
 
-    UserAccessKeys(KeyManagementService kms, Scrypt.Cost cost, Scrypt.Bounds bounds, CryptoMetrics metrics) {
+    UserAccessKeys(KeyManagementService kms, Scrypt.Cost cost, Scrypt.Bounds bounds, CryptoMetrics metrics,
+            DerivationSlots slots) {
         this.kms = kms;
         this.cost = cost;
         this.bounds = bounds;
         this.metrics = metrics;
+        this.slots = slots;
+    }
+
+    UserAccessKeys(KeyManagementService kms, Scrypt.Cost cost, Scrypt.Bounds bounds, CryptoMetrics metrics) {
+        this(kms, cost, bounds, metrics, DerivationSlots.standard());
     }
 
     /** What a secret is for; part of the KMS encryption context and the metric tag. */
@@ -127,7 +134,7 @@ public class UserAccessKeys {
         metrics.scryptDerivation(purpose.label);
         // NFKC: the same password typed on two keyboards must give the same bytes.
         byte[] secretBytes = Normalizer.normalize(secret, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8);
-        return Scrypt.derive(secretBytes, salt, cost, Scrypt.KEY_BYTES);
+        return slots.derive(secretBytes, salt, cost, Scrypt.KEY_BYTES);
     }
 
     private static Map<String, String> context(Purpose purpose, UUID owner) {
