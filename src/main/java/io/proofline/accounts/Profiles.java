@@ -101,7 +101,7 @@ public class Profiles {
         } catch (DuplicateKeyException sameSsnAtTheSameMoment) {
             throw new AccountsException.DuplicateSsn();
         }
-        vault.delete(journey);
+        vault.deleteAllButTheLetter(journey);
         log.info("Profile {} of account {} encrypted ({}); journey {} vault entry deleted", profileId, account, status,
                 journey);
         return personalKey;
@@ -151,6 +151,26 @@ public class Profiles {
         }
         log.info("Profile {} of account {} activated; it holds its SSN", profile.id(), account);
         return Activation.ACTIVATED;
+    }
+
+    /**
+     * The PII of the journey's pending (or expired) profile, opened with the password: what a new letter is sent
+     * from. Wrong passwords count toward the account's password lockout, as at sign-in.
+     *
+     * @throws AccountsException.WrongPassword, AccountsException.Locked, AccountsException.NoProfile
+     */
+    public ProofingPii decryptPending(AccountId account, JourneyId journey, String password) {
+        AccountProfile profile = profiles.findCurrent(account)
+                .filter(found -> found.status() == ProfileStatus.PENDING || found.status() == ProfileStatus.EXPIRED)
+                .filter(found -> journey.value().equals(found.journeyId()))
+                .orElseThrow(() -> new AccountsException.NoProfile("No pending profile of this journey"));
+        ContentKey passwordKey = accounts.unlockPassword(account, password);
+        return ProofingPii.fromBytes(passwordKey.open(profile.piiCiphertext(), piiContext(profile.id())));
+    }
+
+    /** A new letter with a new code is on its way: the journey's expired profile is pending again (holding nothing). */
+    public void renewPending(JourneyId journey) {
+        profiles.renewExpired(journey.value(), clock.instant());
     }
 
     /** The journey's letter code expired: its pending profile is EXPIRED and holds nothing. */
