@@ -51,18 +51,30 @@ class AccountProfile {
 
     private Instant updatedAt;
 
+    /** The journey that sealed it; null for profiles activated before pending profiles existed. */
+    private UUID journeyId;
+
     protected AccountProfile() {
         // for JPA
     }
 
     /** A new profile, active and holding its SSN. */
     AccountProfile(AccountId account, SealedProfile sealed, Instant now) {
+        this(account, null, sealed, ProfileStatus.ACTIVE, now);
+    }
+
+    /** A new profile of a journey: ACTIVE (holding its SSN) or PENDING (holding none until it is activated). */
+    AccountProfile(AccountId account, UUID journeyId, SealedProfile sealed, ProfileStatus status, Instant now) {
+        if (status != ProfileStatus.ACTIVE && status != ProfileStatus.PENDING) {
+            throw new IllegalArgumentException("A new profile is active or pending");
+        }
         StoredCredential recovery = sealed.recovery();
         this.id = sealed.id();
         this.accountId = account;
-        this.status = ProfileStatus.ACTIVE;
+        this.journeyId = journeyId;
+        this.status = status;
         this.ssnFingerprint = sealed.ssnFingerprint();
-        this.claimedSsnFingerprint = sealed.ssnFingerprint();
+        this.claimedSsnFingerprint = status.holdsSsn() ? sealed.ssnFingerprint() : null;
         this.piiCiphertext = sealed.piiCiphertext();
         this.recoveryCiphertext = sealed.recoveryCiphertext();
         this.recoverySalt = recovery.salt();
@@ -83,6 +95,10 @@ class AccountProfile {
 
     ProfileStatus status() {
         return status;
+    }
+
+    UUID journeyId() {
+        return journeyId;
     }
 
     String ssnFingerprint() {

@@ -9,4 +9,10 @@ import io.proofline.journey.JourneyId;
 public interface JourneyOwners {
 
     boolean belongsTo(JourneyId journey, AccountId account);
+
+    /**
+     * Whether the journey verifies the address only after the password is re-entered: by a letter's code or at
+     * a Post Office. Its profile is then sealed as pending and claims its SSN only when activated.
+     */
+    boolean verifiesAddressLater(JourneyId journey);
 }

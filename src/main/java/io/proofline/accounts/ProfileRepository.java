@@ -27,19 +27,68 @@ interface ProfileRepository extends Repository<AccountProfile, UUID>, Inserts<Ac
 
     Optional<AccountProfile> findByAccountIdAndStatusNot(AccountId account, ProfileStatus status);
 
-    /** Profiles holding an identity whose SSN fingerprint is one of the candidates (current and old keys). */
+    /**
+     * Profiles holding an identity (active, or awaiting recovery) whose SSN fingerprint is one of the candidates
+     * (current and old keys). Pending, expired and failed profiles hold none.
+     */
     default List<AccountProfile> findSsnHolders(List<String> candidates) {
-        return findBySsnFingerprintInAndStatusNot(candidates, ProfileStatus.SUPERSEDED);
+        return findBySsnFingerprintInAndStatusIn(candidates, List.of(ProfileStatus.ACTIVE, ProfileStatus.PASSWORD_RESET));
     }
 
-    List<AccountProfile> findBySsnFingerprintInAndStatusNot(List<String> candidates, ProfileStatus status);
+    List<AccountProfile> findBySsnFingerprintInAndStatusIn(List<String> candidates, List<ProfileStatus> statuses);
+
+    /** The fingerprint under the current key; the claim too, where the profile holds one. */
+    @Modifying
+    @Transactional
+    @Query("""
+            update AccountProfile p set p.ssnFingerprint = :fingerprint,
+                p.claimedSsnFingerprint = case when p.claimedSsnFingerprint is null then null else :fingerprint end
+            where p.id = :id""")
+    void rewriteSsnFingerprint(UUID id, String fingerprint);
+
+    /**
+     * A pending (or expired) profile becomes active and claims its SSN. Fails with a
+     * {@link org.springframework.dao.DuplicateKeyException} when another profile holds the SSN, also one that
+     * claimed it a moment ago on another node (the unique key on {@code claimed_ssn_fingerprint}). Returns 0 when
+     * the profile was not pending.
+     */
+    @Modifying
+    @Query("""
+            update AccountProfile p set p.status = ACTIVE, p.claimedSsnFingerprint = p.ssnFingerprint,
+                p.verifiedAt = :now, p.updatedAt = :now
+            where p.id = :id and p.status in (PENDING, EXPIRED)""")
+    int activate(UUID id, Instant now);
+
+    /** The journey's pending profile: its letter code expired. It holds nothing (a claim from before is released). */
+    @Modifying
+    @Transactional
+    @Query("""
+            update AccountProfile p set p.status = EXPIRED, p.claimedSsnFingerprint = null, p.updatedAt = :now
+            where p.journeyId = :journey and p.status = PENDING""")
+    int expirePending(UUID journey, Instant now);
+
+    /** A letter with a new code went out: the expired profile awaits it. */
+    @Modifying
+    @Transactional
+    @Query("""
+            update AccountProfile p set p.status = PENDING, p.updatedAt = :now
+            where p.journeyId = :journey and p.status = EXPIRED""")
+    int renewExpired(UUID journey, Instant now);
+
+    /** The journey's profile was never verified: failed, holding nothing. */
+    @Modifying
+    @Transactional
+    @Query("""
+            update AccountProfile p set p.status = FAILED, p.claimedSsnFingerprint = null, p.updatedAt = :now
+            where p.journeyId = :journey and p.status in (PENDING, EXPIRED)""")
+    int failPending(UUID journey, Instant now);
 
     @Modifying
     @Transactional
     @Query("""
-            update AccountProfile p set p.ssnFingerprint = :fingerprint, p.claimedSsnFingerprint = :fingerprint
-            where p.id = :id""")
-    void rewriteSsnFingerprint(UUID id, String fingerprint);
+            update AccountProfile p set p.status = FAILED, p.claimedSsnFingerprint = null, p.updatedAt = :now
+            where p.id = :id and p.status in (PENDING, EXPIRED)""")
+    int fail(UUID id, Instant now);
 
     @Modifying
     @Transactional

@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.proofline.accounts.ProfileRepository.SealedProfile;
@@ -18,6 +20,7 @@ import io.proofline.crypto.PersonalKey;
 import io.proofline.crypto.PersonalKeys;
 import io.proofline.crypto.UserAccessKeys;
 import io.proofline.crypto.UserAccessKeys.NewCredential;
+import io.proofline.journey.JourneyEnded;
 import io.proofline.journey.JourneyId;
 import io.proofline.throttle.ThrottleStatus;
 import io.proofline.throttle.ThrottleType;
@@ -44,9 +47,12 @@ public class Profiles {
     private final JourneyOwners journeys;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate ownTransaction;
+    private final IdentityVerifications verifications;
 
     Profiles(Accounts accounts, ProfileRepository profiles, UserAccessKeys accessKeys, Fingerprints fingerprints,
-            Throttles throttles, PiiVault vault, JourneyOwners journeys, Clock clock, TransactionTemplate transactions) {
+            Throttles throttles, PiiVault vault, JourneyOwners journeys, Clock clock, TransactionTemplate transactions,
+            IdentityVerifications verifications) {
         this.accounts = accounts;
         this.profiles = profiles;
         this.accessKeys = accessKeys;
@@ -56,12 +62,19 @@ public class Profiles {
         this.journeys = journeys;
         this.clock = clock;
         this.transactions = transactions;
+        this.ownTransaction = new TransactionTemplate(transactions.getTransactionManager());
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.verifications = verifications;
     }
 
     /**
      * Encrypts the journey's verified PII from the vault under the re-entered password and a new personal
      * key, replaces any earlier profile of the account, and deletes the vault entry. Returns the personal
      * key: show it once, have the user type it back ({@link PersonalKey#matches}).
+     * <p>
+     * A journey that verifies the address later (a letter's code, a Post Office visit) leaves a PENDING profile,
+     * which claims no SSN until {@link #activate} (the address verified); a phone-verified one is ACTIVE at once
+     * and claims its SSN now. Either way an SSN another account already holds is refused here.
      *
      * @throws AccountsException.WrongPassword, AccountsException.Locked, AccountsException.DuplicateSsn,
      *                                          AccountsException.NoProfile (nothing in the vault)
@@ -75,6 +88,7 @@ public class Profiles {
         if (heldByAnotherAccount(ssn, account)) {
             throw new AccountsException.DuplicateSsn();
         }
+        ProfileStatus status = journeys.verifiesAddressLater(journey) ? ProfileStatus.PENDING : ProfileStatus.ACTIVE;
         UUID profileId = UUID.randomUUID();
         PersonalKey personalKey = PersonalKeys.generate();
         SealedProfile sealed = seal(profileId, ssn.current(), pii, passwordKey, account, personalKey);
@@ -82,14 +96,99 @@ public class Profiles {
         try {
             transactions.executeWithoutResult(tx -> {
                 profiles.supersedeAll(account, now);
-                profiles.insert(new AccountProfile(account, sealed, now));
+                profiles.insert(new AccountProfile(account, journey.value(), sealed, status, now));
             });
         } catch (DuplicateKeyException sameSsnAtTheSameMoment) {
             throw new AccountsException.DuplicateSsn();
         }
-        vault.delete(journey);
-        log.info("Profile {} of account {} encrypted; journey {} vault entry deleted", profileId, account, journey);
+        vault.deleteAllButTheLetter(journey);
+        log.info("Profile {} of account {} encrypted ({}); journey {} vault entry deleted", profileId, account, status,
+                journey);
         return personalKey;
+    }
+
+    /** What {@link #activate} did. */
+    public enum Activation {
+        /** The profile is active, holds its SSN, and the account is verified at IAL2. */
+        ACTIVATED,
+        /** Another account's profile holds the SSN (it was activated first): this profile failed and holds nothing. */
+        SSN_HELD_BY_ANOTHER_ACCOUNT
+    }
+
+    /**
+     * The journey has verified the address (or the phone had before the password): its profile becomes active,
+     * claims the SSN, and the account is recorded as verified by {@code pathway}, all in one transaction. Two
+     * profiles of one SSN activated at once: the unique key on the claim lets one win; the other fails, holding
+     * nothing. A repeat (a retried step) changes nothing.
+     *
+     * @throws AccountsException.NoProfile when the account has no profile of this journey to activate
+     */
+    public Activation activate(AccountId account, JourneyId journey, String pathway) {
+        AccountProfile profile = profiles.findCurrent(account)
+                .filter(found -> found.journeyId() == null || found.journeyId().equals(journey.value()))
+                .orElseThrow(() -> new AccountsException.NoProfile("No profile of this journey to activate"));
+        if (profile.status() == ProfileStatus.ACTIVE) {
+            verifications.markVerified(account, journey, pathway);
+            return Activation.ACTIVATED;
+        }
+        if (profile.status() != ProfileStatus.PENDING && profile.status() != ProfileStatus.EXPIRED) {
+            throw new AccountsException.NoProfile("The journey's profile is " + profile.status());
+        }
+        // A transaction of its own: on PostgreSQL the refused claim aborts the transaction it ran in, and the
+        // engine's job that calls this must still be able to record the outcome.
+        try {
+            ownTransaction.executeWithoutResult(tx -> {
+                if (profiles.activate(profile.id(), clock.instant()) != 1) {
+                    throw new IllegalStateException("Profile " + profile.id() + " changed while being activated");
+                }
+                verifications.markVerified(account, journey, pathway);
+            });
+        } catch (DuplicateKeyException anotherProfileHoldsTheSsn) {
+            profiles.fail(profile.id(), clock.instant());
+            log.warn("Profile {} of account {} not activated: another account's profile holds its SSN", profile.id(),
+                    account);
+            return Activation.SSN_HELD_BY_ANOTHER_ACCOUNT;
+        }
+        log.info("Profile {} of account {} activated; it holds its SSN", profile.id(), account);
+        return Activation.ACTIVATED;
+    }
+
+    /**
+     * The PII of the journey's pending (or expired) profile, opened with the password: what a new letter is sent
+     * from. Wrong passwords count toward the account's password lockout, as at sign-in.
+     *
+     * @throws AccountsException.WrongPassword, AccountsException.Locked, AccountsException.NoProfile
+     */
+    public ProofingPii decryptPending(AccountId account, JourneyId journey, String password) {
+        AccountProfile profile = profiles.findCurrent(account)
+                .filter(found -> found.status() == ProfileStatus.PENDING || found.status() == ProfileStatus.EXPIRED)
+                .filter(found -> journey.value().equals(found.journeyId()))
+                .orElseThrow(() -> new AccountsException.NoProfile("No pending profile of this journey"));
+        ContentKey passwordKey = accounts.unlockPassword(account, password);
+        return ProofingPii.fromBytes(passwordKey.open(profile.piiCiphertext(), piiContext(profile.id())));
+    }
+
+    /** A new letter with a new code is on its way: the journey's expired profile is pending again (holding nothing). */
+    public void renewPending(JourneyId journey) {
+        profiles.renewExpired(journey.value(), clock.instant());
+    }
+
+    /** The journey's letter code expired: its pending profile is EXPIRED and holds nothing. */
+    public void expirePending(JourneyId journey) {
+        if (profiles.expirePending(journey.value(), clock.instant()) > 0) {
+            log.info("The pending profile of journey {} expired with its letter's code", journey);
+        }
+    }
+
+    /**
+     * Whatever way a journey ends, a profile of it still pending (a failed or expired Post Office visit, an
+     * abandoned letter) failed: it holds nothing, any claim written before pending profiles existed included.
+     */
+    @EventListener
+    void journeyEnded(JourneyEnded ended) {
+        if (profiles.failPending(ended.journey().value(), clock.instant()) > 0) {
+            log.info("The pending profile of journey {} failed: the journey ended unverified", ended.journey());
+        }
     }
 
     /** The profile's PII, for the user's own view or a consented share. @throws AccountsException.WrongPassword */

@@ -27,4 +27,10 @@ interface EnrollmentRepository extends Repository<SealedEnrollment, UUID>, Inser
     @Transactional
     @Query("update SealedEnrollment e set e.status = :status where e.journeyId = :journeyId")
     void updateStatus(UUID journeyId, EnrollmentStatus status);
+
+    /** The enrollment is over (passed, failed, expired, or its journey ended): its code is needed no more. */
+    @Modifying
+    @Transactional
+    @Query("update SealedEnrollment e set e.sealedCode = null where e.journeyId = :journeyId")
+    void eraseCode(UUID journeyId);
 }

@@ -6,9 +6,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.security.SecureRandom;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import io.proofline.crypto.AttributeEncryptor;
+import io.proofline.journey.JourneyEnded;
 import io.proofline.journey.JourneyId;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
@@ -20,6 +22,11 @@ import io.proofline.vendors.VendorResult;
  * Seed 001: the validated name and address are shared with USPS, which issues an enrollment code the
  * person takes to a Post Office within {@code proofline.policy.in-person-enrollment-validity}; the
  * enrollment is then polled until it passes, fails or expires.
+ * <p>
+ * The enrollment code is kept sealed under the attribute key, and only while the enrollment is pending: USPS's
+ * status lookup takes it with our unique id, the poll runs every half hour for up to 7 days with nobody signed in
+ * (so it cannot sit under the password), and the person reads it on the wait page to show at the counter. Once
+ * USPS reports the visit passed, failed or expired, or the journey ends, the code is erased.
  */
 @Service
 public class InPersonProofing {
@@ -66,20 +73,30 @@ public class InPersonProofing {
 
     /** Asks USPS where the enrollment stands. When USPS cannot be reached it is still pending: ask again later. */
     public EnrollmentStatus poll(JourneyId journey, IdempotencyKey key) {
-        InPersonEnrollment enrollment = enrollment(journey)
-                .orElseThrow(() -> new IllegalStateException("No enrollment for journey " + journey));
+        InPersonEnrollment enrollment = enrollment(journey).filter(found -> found.code() != null)
+                .orElseThrow(() -> new IllegalStateException("No pending enrollment for journey " + journey));
         VendorResult<EnrollmentStatus> result = usps.enrollmentStatus(
                 new Enrollment(enrollment.uniqueId(), enrollment.code()), key);
         EnrollmentStatus status = result instanceof VendorResult.Passed<EnrollmentStatus> passed
                 ? passed.value() : EnrollmentStatus.PENDING;
         enrollments.updateStatus(journey.value(), status);
+        if (status != EnrollmentStatus.PENDING) {
+            enrollments.eraseCode(journey.value());
+        }
         return status;
     }
 
-    /** The enrollment code and deadline to show the person. */
+    /** The journey is over (whatever way, abandoned too): the enrollment's code is no longer kept. */
+    @EventListener
+    void forget(JourneyEnded ended) {
+        enrollments.eraseCode(ended.journey().value());
+    }
+
+    /** The enrollment code (null once the enrollment is over) and deadline to show the person. */
     public Optional<InPersonEnrollment> enrollment(JourneyId journey) {
         return enrollments.findById(journey.value()).map(stored -> new InPersonEnrollment(stored.uniqueId(),
-                sealer.decrypt(stored.sealedCode(), context(journey)), stored.expiresAt(), stored.status()));
+                stored.sealedCode() == null ? null : sealer.decrypt(stored.sealedCode(), context(journey)),
+                stored.expiresAt(), stored.status()));
     }
 
     public record EnrollmentCreated(CheckOutcome outcome, Instant expiresAt) {

@@ -46,6 +46,26 @@ public class Fingerprints {
         return lookup("code:" + kind, PersonalKeys.normalize(code));
     }
 
+    /**
+     * A secret code made from {@code seed} (Crockford base32, {@code length} characters, at most 51), the same for
+     * the same seed under the current key: a retried send under the same idempotency key prints the same code
+     * without the code ever being stored. Unpredictable without the key; its fingerprint ({@link #code}) is what is
+     * kept.
+     */
+    public String derivedCode(String kind, String seed, int length) {
+        if (length < 1 || length > 51) {
+            throw new IllegalArgumentException("A derived code has 1 to 51 characters");
+        }
+        byte[] bytes = HexFormat.of().parseHex(hmac(currentKey, "derived-code:" + kind, seed));
+        StringBuilder code = new StringBuilder(length);
+        for (int i = 0; i < length; i++) { // 5 bits each, from the 256 of the HMAC
+            int bit = i * 5;
+            int window = ((bytes[bit / 8] & 0xff) << 8) | (bit / 8 + 1 < bytes.length ? bytes[bit / 8 + 1] & 0xff : 0);
+            code.append(PersonalKeys.ALPHABET.charAt((window >> (11 - bit % 8)) & 31));
+        }
+        return code.toString();
+    }
+
     static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }

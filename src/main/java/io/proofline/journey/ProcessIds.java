@@ -45,6 +45,7 @@ public final class ProcessIds {
         public static final String VERIFY_LETTER_CODE = "VerifyLetterCode";
         public static final String WAIT_FOR_POST_OFFICE = "WaitForPostOffice";
         public static final String ACTIVATE_PROFILE = "ActivateProfile";
+        public static final String NOT_VERIFIED_SSN_HELD_ELSEWHERE = "NotVerifiedSsnHeldElsewhere";
         public static final String CONSENT_TO_SHARE = "ConsentToShare";
         public static final String RECORD_CONSENT = "RecordConsent";
         public static final String VERIFIED_AT_IAL2 = "VerifiedAtIal2";
@@ -86,6 +87,7 @@ public final class ProcessIds {
         public static final String WAIT_OUT_LETTER_CODE_LOCKOUT = "WaitOutLetterCodeLockout";
         public static final String ENTER_LETTER_CODE = "EnterLetterCode";
         public static final String LETTER_CODE_EXPIRED = "LetterCodeExpired";
+        public static final String EXPIRE_PENDING_PROFILE = "ExpirePendingProfile";
         public static final String REQUEST_NEW_LETTER = "RequestNewLetter";
         // in-person-proofing
         public static final String TIME_TO_ASK_USPS = "TimeToAskUsps";
@@ -134,6 +136,8 @@ public final class ProcessIds {
         /** The enrollment's status as USPS reported it (PENDING, PASSED, FAILED, EXPIRED). */
         public static final String ENROLLMENT_STATUS = "enrollmentStatus";
         public static final String IN_PERSON_RESULT = "inPersonResult";
+        /** What activating the profile did: ACTIVATED, or SSN_HELD_BY_ANOTHER_ACCOUNT (accounts.Profiles.Activation). */
+        public static final String PROFILE_ACTIVATION = "profileActivation";
 
         private Variables() {
         }

@@ -24,6 +24,12 @@ public interface JourneyEngine {
      */
     Optional<String> endEvent(JourneyId journey);
 
+    /**
+     * A variable of the running journey's identity-proofing process (a choice or an outcome, never PII), read by
+     * a query so that it never flushes the execution; empty when the journey has ended or never set it.
+     */
+    Optional<Object> variable(JourneyId journey, String name);
+
     /** Where the journey stands now. */
     JourneyStep currentStep(JourneyId journey);
 

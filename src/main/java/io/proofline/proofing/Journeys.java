@@ -13,6 +13,7 @@ import io.proofline.accounts.AccountId;
 import io.proofline.accounts.JourneyOwners;
 import io.proofline.journey.JourneyEnded;
 import io.proofline.journey.JourneyId;
+import io.proofline.journey.ProcessIds;
 
 /** Starts or resumes a person's proofing journey. One active journey per account. */
 @Service
@@ -86,5 +87,14 @@ public class Journeys implements JourneyOwners {
     @Override
     public boolean belongsTo(JourneyId journey, AccountId account) {
         return find(journey).map(found -> found.accountId().equals(account)).orElse(false);
+    }
+
+    /** The person chose in person, or the letter (or was offered only the letter); the phone verifies at once. */
+    @Override
+    public boolean verifiesAddressLater(JourneyId journey) {
+        return engine.variable(journey, ProcessIds.Variables.PROOFING_PATH)
+                .filter(path -> ProcessIds.Path.IN_PERSON.name().equals(path)).isPresent()
+                || engine.variable(journey, ProcessIds.Variables.ADDRESS_METHOD)
+                        .filter(method -> ProcessIds.AddressMethod.LETTER.name().equals(method)).isPresent();
     }
 }

@@ -60,12 +60,25 @@ public class PiiVault {
     }
 
     /**
+     * The profile is sealed: deletes the journey's PII and every attachment but the letter's hand-off, which the
+     * letter's send deletes once USPS has it (and the journey's end, or its time to live, at the latest).
+     */
+    public void deleteAllButTheLetter(JourneyId journey) {
+        store.delete(journey.toString());
+        for (Attachment attachment : Attachment.values()) {
+            if (attachment != Attachment.LETTER) {
+                store.delete(attachmentKey(journey, attachment));
+            }
+        }
+    }
+
+    /**
      * Keeps sensitive bytes (ID images, a certificate chain, a one-time code's digest) for the short time
      * between the step that collects them and the check that uses them, sealed like the PII.
      */
     public void attach(JourneyId journey, Attachment attachment, byte[] content) {
-        store.put(attachmentKey(journey, attachment),
-                encryptor.encrypt(content, context(journey) + ":" + attachment), properties.attachmentTtl());
+        store.put(attachmentKey(journey, attachment), encryptor.encrypt(content, context(journey) + ":" + attachment),
+                attachment == Attachment.LETTER ? properties.ttl() : properties.attachmentTtl());
     }
 
     public Optional<byte[]> attachment(JourneyId journey, Attachment attachment) {
@@ -80,10 +93,14 @@ public class PiiVault {
     /**
      * What may be attached to a journey besides its PII. {@code CARD_HAND_OFF}: the one-time nonce of the link
      * from the wizard to the card-reader port, so that a link works once. {@code ACCEPTED_*}: a photo accepted
-     * while another of the same upload was refused, kept for the retry until the upload is complete.
+     * while another of the same upload was refused, kept for the retry until the upload is complete. {@code LETTER}:
+     * the name and address of a letter to send, handed from the step that has them in the clear (the address
+     * confirmed; a new letter, the password typed) to the letter's send, which deletes it; it lives as long as
+     * an entry ({@code proofline.vault.ttl}).
      */
     public enum Attachment {
-        DOCUMENT_IMAGES, CERTIFICATE_CHAIN, ONE_TIME_CODE, CARD_HAND_OFF, ACCEPTED_FRONT, ACCEPTED_BACK, ACCEPTED_SELFIE
+        DOCUMENT_IMAGES, CERTIFICATE_CHAIN, ONE_TIME_CODE, CARD_HAND_OFF, ACCEPTED_FRONT, ACCEPTED_BACK, ACCEPTED_SELFIE,
+        LETTER
     }
 
     private static String attachmentKey(JourneyId journey, Attachment attachment) {

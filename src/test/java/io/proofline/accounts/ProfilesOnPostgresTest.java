@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +24,7 @@ import io.proofline.accounts.ProfileRepository.SealedProfile;
 import io.proofline.crypto.PersonalKey;
 import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journeys;
+import io.proofline.support.Concurrently;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
@@ -47,6 +51,12 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    IdentityVerifications verifications;
 
     @Autowired
     MeterRegistry meters;
@@ -178,6 +188,104 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void aLetterPathProfileHoldsNoSsnSoAnotherAccountWithTheSameSsnStillVerifies() {
+        AccountId letterPerson = newAccount();
+        JourneyId letterJourney = byLetter(proofed(letterPerson, pii));
+        profiles.encryptProfile(letterPerson, letterJourney, PASSWORD);
+        assertThat(profiles.status(letterPerson)).contains(ProfileStatus.PENDING);
+        assertThat(claimedSsnFingerprint(letterPerson)).as("the pending profile claims nothing").isNull();
+
+        AccountId owner = newAccount();
+        assertThat(profiles.isDuplicateSsn(owner, ssn)).isFalse();
+        profiles.encryptProfile(owner, proofed(owner, pii), PASSWORD);
+
+        assertThat(profiles.status(owner)).as("the phone path is active at once").contains(ProfileStatus.ACTIVE);
+        assertThat(claimedSsnFingerprint(owner)).isEqualTo(ssnFingerprint(owner));
+        assertThat(profiles.isDuplicateSsn(letterPerson, ssn)).isTrue();
+    }
+
+    @Test
+    void theLetterCodeEnteredActivatesThePendingProfileWhichThenHoldsItsSsn() {
+        AccountId account = newAccount();
+        JourneyId journey = byLetter(proofed(account, pii));
+        profiles.encryptProfile(account, journey, PASSWORD);
+        assertThatThrownBy(() -> profiles.decrypt(account, PASSWORD)).isInstanceOf(AccountsException.NoProfile.class);
+
+        assertThat(profiles.activate(account, journey, "STATE_ID")).isEqualTo(Profiles.Activation.ACTIVATED);
+        assertThat(profiles.activate(account, journey, "STATE_ID")).as("a retried step").isEqualTo(Profiles.Activation.ACTIVATED);
+
+        assertThat(profiles.status(account)).contains(ProfileStatus.ACTIVE);
+        assertThat(claimedSsnFingerprint(account)).isEqualTo(ssnFingerprint(account));
+        assertThat(verifications.verifiedAt(account)).isPresent();
+        assertThat(profiles.decrypt(account, PASSWORD)).isEqualTo(pii);
+        AccountId other = newAccount();
+        assertThat(profiles.isDuplicateSsn(other, ssn)).isTrue();
+    }
+
+    @Test
+    void twoPendingProfilesOfOneSsnActivatedAtOnceOneWinsAndTheOtherFailsHoldingNothing() {
+        AccountId first = newAccount();
+        JourneyId firstJourney = byLetter(proofed(first, pii));
+        profiles.encryptProfile(first, firstJourney, PASSWORD);
+        AccountId second = newAccount();
+        JourneyId secondJourney = inPerson(proofed(second, pii));
+        profiles.encryptProfile(second, secondJourney, PASSWORD);
+
+        AtomicInteger turn = new AtomicInteger();
+        List<Profiles.Activation> results = Concurrently.run(2, 2, () -> turn.getAndIncrement() == 0
+                ? profiles.activate(first, firstJourney, "STATE_ID") : profiles.activate(second, secondJourney, "IN_PERSON"));
+
+        assertThat(results).containsExactlyInAnyOrder(Profiles.Activation.ACTIVATED,
+                Profiles.Activation.SSN_HELD_BY_ANOTHER_ACCOUNT);
+        AccountId winner = profiles.status(first).orElseThrow() == ProfileStatus.ACTIVE ? first : second;
+        AccountId loser = winner.equals(first) ? second : first;
+        assertThat(profiles.status(loser)).contains(ProfileStatus.FAILED);
+        assertThat(claimedSsnFingerprint(loser)).isNull();
+        assertThat(verifications.verifiedAt(loser)).as("the loser is not verified").isEmpty();
+        assertThat(verifications.verifiedAt(winner)).isPresent();
+    }
+
+    @Test
+    void aLetterCodeThatExpiresReleasesAClaimWrittenBeforePendingProfilesAndAnotherAccountThenVerifies() {
+        AccountId letterPerson = newAccount();
+        JourneyId letterJourney = byLetter(proofed(letterPerson, pii));
+        profiles.encryptProfile(letterPerson, letterJourney, PASSWORD);
+        // As the previous release wrote it: claimed at password re-entry.
+        jdbc.sql("update account_profile set claimed_ssn_fingerprint = ssn_fingerprint where account_id = ?")
+                .param(letterPerson.value()).update();
+        AccountId owner = newAccount();
+        JourneyId ownersJourney = proofed(owner, pii);
+        assertThatThrownBy(() -> profiles.encryptProfile(owner, ownersJourney, PASSWORD))
+                .as("blocked while the old claim stands").isInstanceOf(AccountsException.DuplicateSsn.class);
+
+        profiles.expirePending(letterJourney);
+
+        assertThat(profiles.status(letterPerson)).contains(ProfileStatus.EXPIRED);
+        assertThat(claimedSsnFingerprint(letterPerson)).isNull();
+        profiles.encryptProfile(owner, proofed(owner, pii), PASSWORD);
+        assertThat(profiles.status(owner)).contains(ProfileStatus.ACTIVE);
+    }
+
+    @Test
+    void aPostOfficeJourneyThatEndsUnverifiedLeavesAFailedProfileThatHoldsNothingAndCannotBeActivated() {
+        AccountId inPerson = newAccount();
+        JourneyId journey = inPerson(proofed(inPerson, pii));
+        profiles.encryptProfile(inPerson, journey, PASSWORD);
+        jdbc.sql("update account_profile set claimed_ssn_fingerprint = ssn_fingerprint where account_id = ?")
+                .param(inPerson.value()).update();
+
+        journeys.abandon(inPerson); // ends the journey as a failed or expired visit does: JourneyEnded
+
+        assertThat(profiles.status(inPerson)).contains(ProfileStatus.FAILED);
+        assertThat(claimedSsnFingerprint(inPerson)).isNull();
+        assertThatThrownBy(() -> profiles.activate(inPerson, journey, "IN_PERSON"))
+                .isInstanceOf(AccountsException.NoProfile.class);
+        AccountId owner = newAccount();
+        profiles.encryptProfile(owner, proofed(owner, pii), PASSWORD);
+        assertThat(profiles.status(owner)).contains(ProfileStatus.ACTIVE);
+    }
+
+    @Test
     void aJourneyOfAnotherAccountCannotBeEncryptedIntoMine() {
         AccountId owner = newAccount();
         JourneyId journey = proofed(owner, pii);
@@ -217,6 +325,23 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
         JourneyId journey = journeys.startOrResume(account).id();
         vault.merge(journey, verified);
         return journey;
+    }
+
+    /** The journey reached password re-entry by choosing the letter, as its process records it. */
+    private JourneyId byLetter(JourneyId journey) {
+        runtime.setVariable(journeys.find(journey).orElseThrow().processInstanceId(), "addressMethod", "LETTER");
+        return journey;
+    }
+
+    private JourneyId inPerson(JourneyId journey) {
+        runtime.setVariable(journeys.find(journey).orElseThrow().processInstanceId(), "proofingPath", "IN_PERSON");
+        return journey;
+    }
+
+    private String claimedSsnFingerprint(AccountId account) {
+        return jdbc.sql("select claimed_ssn_fingerprint from account_profile where account_id = ? and status <> 'SUPERSEDED'")
+                .param(account.value()).query((row, number) -> java.util.Optional.ofNullable(row.getString(1)))
+                .single().orElse(null);
     }
 
     private String ssnFingerprint(AccountId account) {

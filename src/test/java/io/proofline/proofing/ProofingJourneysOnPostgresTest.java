@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.IdentityVerifications;
+import io.proofline.accounts.ProfileStatus;
 import io.proofline.accounts.Profiles;
 import io.proofline.accounts.SignInResult;
 import io.proofline.address.InPersonProofing;
@@ -98,6 +99,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         throughTheStateId(journey, person);
         String code = driver().byLetter(account, journey);
         assertThat(verifications.verifiedAt(account)).as("not before the code").isEmpty();
+        assertThat(profiles.status(account)).as("pending, holding no SSN, until the code").contains(ProfileStatus.PENDING);
 
         SignInResult later = accounts.signIn(person.email(), PASSWORD);
         assertThat(later).isInstanceOf(SignInResult.SignedIn.class);
@@ -109,8 +111,9 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
 
         awaitEnded(journey);
         assertThat(verifications.verifiedAt(account)).isPresent();
-        assertThat(jdbc.sql("select count(*) from pending_letter where journey_id = ?").param(journey.value())
-                .query(Long.class).single()).as("the letter's address is forgotten at the end").isZero();
+        assertThat(profiles.status(account)).contains(ProfileStatus.ACTIVE);
+        assertThat(vault.attachment(journey, PiiVault.Attachment.LETTER)).as("the letter's address is not kept")
+                .isEmpty();
         assertNoPiiAnywhere(person);
     }
 
@@ -129,8 +132,11 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
             while (!"RequestNewLetter".equals(engine.currentStep(journey).activityId()) && System.nanoTime() < deadline) {
                 Thread.sleep(50); // the job executor finds the 30-day timer due on the moved clock
             }
+            assertThat(profiles.status(account)).as("expired with its code").contains(ProfileStatus.EXPIRED);
+            letters.requestNewLetter(account, journey, PASSWORD); // the page's form: the password opens the profile
             complete(journey, "RequestNewLetter", Map.of());
             awaitTask(journey, "EnterLetterCode");
+            assertThat(profiles.status(account)).contains(ProfileStatus.PENDING);
             String second = driver().lastSent(journey, "/usps/v1/letters").get("code").asText();
 
             assertThat(second).isNotEqualTo(first);

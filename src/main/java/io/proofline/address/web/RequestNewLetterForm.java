@@ -3,24 +3,44 @@ package io.proofline.address.web;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
+import io.proofline.accounts.AccountsException;
+import io.proofline.accounts.web.SignedInAccounts;
 import io.proofline.address.LetterVerification;
-import io.proofline.journey.Confirmation;
 import io.proofline.journey.ProcessIds.Activities;
 import io.proofline.journey.StepAnswer;
 import io.proofline.journey.StepForm;
 import io.proofline.journey.StepPage;
 import io.proofline.web.LocalTimes;
+import io.proofline.web.TypedText;
 
-/** The letter's code has expired: when it did, and a new letter on request. */
+/**
+ * The letter's code has expired: when it did, and a new letter on request. The letter's name and address are kept
+ * only in the pending profile, under the password, so the request needs the password: it opens the profile for the
+ * new letter, and nothing else can.
+ */
 @Component
-class RequestNewLetterForm implements StepForm<Confirmation> {
+class RequestNewLetterForm implements StepForm<RequestNewLetterForm.Password> {
+
+    record Password(String password) {
+
+        Password {
+            password = password == null ? "" : password;
+        }
+
+        @Override
+        public String toString() {
+            return "Password[redacted]";
+        }
+    }
 
     private final AddressPages pages;
     private final LetterVerification letters;
+    private final SignedInAccounts signedIn;
 
-    RequestNewLetterForm(AddressPages pages, LetterVerification letters) {
+    RequestNewLetterForm(AddressPages pages, LetterVerification letters, SignedInAccounts signedIn) {
         this.pages = pages;
         this.letters = letters;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -36,8 +56,26 @@ class RequestNewLetterForm implements StepForm<Confirmation> {
                 .ifPresent(expiry -> page.with("letterCodeExpiredAt", LocalTimes.moment(expiry, page.locale())));
     }
 
+    /** The password is never shown again: the page re-shown with an error has an empty field. */
     @Override
-    public StepAnswer submit(Confirmation form, Errors errors, StepPage page) {
-        return StepAnswer.complete();
+    public StepAnswer submit(Password form, Errors errors, StepPage page) {
+        if (!TypedText.fits(errors, "password", form.password(), TypedText.PASSWORD)) {
+            return StepAnswer.showAgain();
+        }
+        if (form.password().isEmpty()) {
+            errors.rejectValue("password", "verify.newLetter.error.password");
+            return StepAnswer.showAgain();
+        }
+        try {
+            letters.requestNewLetter(signedIn.of(page.request()).orElseThrow(), page.journey(), form.password());
+            return StepAnswer.complete();
+        } catch (AccountsException.WrongPassword wrong) {
+            errors.rejectValue("password", "verify.password.error.wrong");
+            page.with("passwordAttemptsRemaining", wrong.remainingAttempts());
+        } catch (AccountsException.Locked locked) {
+            errors.rejectValue("password", "verify.password.error.locked");
+            page.with("passwordLockedUntil", LocalTimes.dateAndTime(locked.until(), page.locale()));
+        }
+        return StepAnswer.showAgain();
     }
 }

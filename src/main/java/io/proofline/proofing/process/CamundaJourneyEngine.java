@@ -70,6 +70,20 @@ class CamundaJourneyEngine implements JourneyEngine {
     }
 
     @Override
+    public Optional<Object> variable(JourneyId journey, String name) {
+        List<String> instances = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ProcessIds.Processes.IDENTITY_PROOFING)
+                .processInstanceBusinessKey(journey.toString()).list().stream().map(instance -> instance.getId())
+                .toList();
+        if (instances.isEmpty()) {
+            return Optional.empty();
+        }
+        return runtime.createVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
+                .variableName(name).list().stream().map(variable -> variable.getValue()).filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    @Override
     public JourneyStep currentStep(JourneyId journey) {
         try {
             return readCurrentStep(journey);

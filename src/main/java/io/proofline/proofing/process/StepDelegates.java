@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.proofline.accounts.IdentityVerifications;
+import io.proofline.accounts.Profiles;
 import io.proofline.address.CodeDeliveryRequest;
 import io.proofline.address.InPersonProofing;
 import io.proofline.address.LetterVerification;
@@ -75,9 +75,15 @@ class StepDelegates {
     }
 
     @Bean
-    JavaDelegate activateProfileDelegate(IdentityVerifications verifications, Journeys journeys) {
-        return execution -> verifications.markVerified(account(journeys, execution), journey(execution),
-                (String) execution.getVariable(ProcessIds.Variables.PROOFING_PATH));
+    JavaDelegate activateProfileDelegate(Profiles profiles, Journeys journeys) {
+        return execution -> execution.setVariable(ProcessIds.Variables.PROFILE_ACTIVATION,
+                profiles.activate(account(journeys, execution), journey(execution),
+                        (String) execution.getVariable(ProcessIds.Variables.PROOFING_PATH)).name());
+    }
+
+    @Bean
+    JavaDelegate expirePendingProfileDelegate(Profiles profiles) {
+        return execution -> profiles.expirePending(journey(execution));
     }
 
     @Bean

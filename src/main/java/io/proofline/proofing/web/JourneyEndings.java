@@ -8,6 +8,7 @@ import io.proofline.accounts.AccountId;
 import io.proofline.accounts.IdentityVerifications;
 import io.proofline.proofing.JourneyEngine;
 import io.proofline.journey.JourneyId;
+import io.proofline.journey.ProcessIds;
 import io.proofline.proofing.Journeys;
 import io.proofline.sharing.Consents;
 
@@ -21,7 +22,8 @@ import io.proofline.sharing.Consents;
 class JourneyEndings {
 
     /** The end events of identity-proofing that mean the person was not verified. */
-    static final Set<String> FAILURE_ENDS = Set.of("NotVerifiedInPerson");
+    static final Set<String> FAILURE_ENDS = Set.of(ProcessIds.Activities.NOT_VERIFIED_IN_PERSON,
+            ProcessIds.Activities.NOT_VERIFIED_SSN_HELD_ELSEWHERE);
 
     enum Ending { VERIFIED, NOT_VERIFIED, NOT_YET_KNOWN }
 

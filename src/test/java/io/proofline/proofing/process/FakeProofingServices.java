@@ -75,7 +75,11 @@ final class FakeProofingServices {
             execution.setVariable(ProcessIds.Variables.ENROLLMENT_EXPIRES_AT,
                     new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(7).toMillis()));
         });
-        Mocks.register("activateProfileDelegate", (JavaDelegate) execution -> count("activateProfileDelegate"));
+        Mocks.register("activateProfileDelegate", (JavaDelegate) execution -> {
+            Object result = next("activateProfileDelegate");
+            execution.setVariable(ProcessIds.Variables.PROFILE_ACTIVATION, result == null ? "ACTIVATED" : result.toString());
+        });
+        Mocks.register("expirePendingProfileDelegate", (JavaDelegate) execution -> count("expirePendingProfileDelegate"));
         Mocks.register("recordConsentDelegate", (JavaDelegate) execution -> count("recordConsentDelegate"));
         return this;
     }

@@ -143,4 +143,22 @@ class IdentityProofingProcessTest extends ProcessTestSupport {
         assertThat(journey).isEnded().hasPassed(NOT_VERIFIED_IN_PERSON).hasNotPassed(ACTIVATE_PROFILE);
         assertThat(services.calls("journeyEnded")).isEqualTo(1);
     }
+
+    @Test
+    void aProfileWhoseSsnAnotherAccountActivatedFirstEndsUnverifiedWithoutAskingForConsent() {
+        services.willReport("activateProfileDelegate", "SSN_HELD_BY_ANOTHER_ACCOUNT");
+        ProcessInstance journey = start(ProcessIds.Processes.IDENTITY_PROOFING, "addressMethodToReport", "LETTER");
+        complete(journey, CONSENT_TO_PROOFING);
+        complete(journey, CHOOSE_PROOFING_PATH, PROOFING_PATH, "STATE_ID");
+        finishCalled(journey, ProcessIds.Processes.STATE_ID_VERIFICATION);
+        finishCalled(journey, ProcessIds.Processes.IDENTITY_RESOLUTION);
+        finishCalled(journey, ProcessIds.Processes.ADDRESS_VERIFICATION);
+        complete(journey, RE_ENTER_PASSWORD);
+        complete(journey, SAVE_PERSONAL_KEY);
+        finishCalled(journey, ProcessIds.Processes.LETTER_VERIFICATION);
+
+        assertThat(journey).isEnded().hasPassed(ACTIVATE_PROFILE, NOT_VERIFIED_SSN_HELD_ELSEWHERE)
+                .hasNotPassed(CONSENT_TO_SHARE, RECORD_CONSENT, VERIFIED_AT_IAL2);
+        assertThat(services.calls("journeyEnded")).isEqualTo(1);
+    }
 }

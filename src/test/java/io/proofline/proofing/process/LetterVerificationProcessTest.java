@@ -53,12 +53,25 @@ class LetterVerificationProcessTest extends ProcessTestSupport {
         advanceClock(Duration.ofDays(1).plusMinutes(1));
 
         assertThat(waitingAt(instance)).containsExactly(REQUEST_NEW_LETTER);
+        assertThat(instance).hasPassed(EXPIRE_PENDING_PROFILE);
         complete(instance, REQUEST_NEW_LETTER);
         assertThat(services.calls("sendLetterDelegate")).isEqualTo(2);
         assertThat(waitingAt(instance)).containsExactly(ENTER_LETTER_CODE);
         advanceClock(Duration.ofDays(29));
         complete(instance, ENTER_LETTER_CODE, LETTER_CODE_CHECK, "PASS");
         assertThat(instance).isEnded();
+    }
+
+    @Test
+    void anExpiredCodeMarksThePendingProfileExpiredBeforeANewLetterIsOffered() {
+        ProcessInstance instance = start(ProcessIds.Processes.LETTER_VERIFICATION);
+        advanceClock(Duration.ofDays(29));
+        assertThat(services.calls("expirePendingProfileDelegate")).as("not while the code works").isZero();
+
+        advanceClock(Duration.ofDays(1).plusMinutes(1));
+
+        assertThat(services.calls("expirePendingProfileDelegate")).isEqualTo(1);
+        assertThat(waitingAt(instance)).containsExactly(REQUEST_NEW_LETTER);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.proofline.proofing.web;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static io.proofline.proofing.web.AsAPerson.PASSWORD;
 import static io.proofline.proofing.web.AsAPerson.awaitTheJourney;
 import static io.proofline.proofing.web.AsAPerson.email;
@@ -409,6 +411,16 @@ class WizardBrowserTest extends PostgresIntegrationTest {
             assertThat(browser.find(By.id("new-letter")).getText()).isEqualTo("We will mail a new letter with a new code"
                     + " to the address you confirmed. The new code works for 30 days from the day we mail it.");
             assertThat(browser.find(By.id("continue")).getText()).isEqualTo("Send a new letter");
+            int lettersBefore = stubs.server().findAll(postRequestedFor(urlEqualTo("/usps/v1/letters"))).size();
+            browser.click(By.id("continue"), "new-letter-without-password");
+            assertThat(browser.find(By.id("password-error")).getText()).contains("Enter your password to send a new letter");
+            assertThat(browser.heading()).as("the address is locked with the password").isEqualTo("Your code has expired");
+            type(browser, "password", "not my password at all");
+            browser.click(By.id("continue"), "new-letter-wrong-password");
+            assertThat(browser.find(By.id("password-error")).getText()).contains("That password is not right");
+            assertThat(stubs.server().findAll(postRequestedFor(urlEqualTo("/usps/v1/letters")))).as("no letter sent")
+                    .hasSize(lettersBefore);
+            type(browser, "password", PASSWORD);
             submit(browser, "new-letter-code");
 
             assertThat(browser.heading()).isEqualTo("Enter the code from your letter");

@@ -231,6 +231,23 @@ class WizardControllerTest {
     }
 
     @Test
+    void aNewLetterIsRequestedOnlyWithThePasswordWhichOpensThePendingProfile() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "RequestNewLetter"));
+        when(letters.latestCodeExpiry(JOURNEY)).thenReturn(Optional.empty());
+
+        mvc.perform(post("/verify/RequestNewLetter").with(withFormToken()).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter your password to send a new letter")));
+        verify(letters, never()).requestNewLetter(any(), any(), any());
+        verify(engine, never()).completeStep(any(), anyString(), anyMap());
+
+        mvc.perform(post("/verify/RequestNewLetter").with(withFormToken()).param("password", "a good long password"))
+                .andExpect(redirectedUrl("/verify"));
+        verify(letters).requestNewLetter(ACCOUNT, JOURNEY, "a good long password");
+        verify(engine).completeStep(eq(JOURNEY), eq("RequestNewLetter"), anyMap());
+    }
+
+    @Test
     void aFormForAnotherStepChangesNothingAndShowsTheCurrentStep() throws Exception {
         when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "ReviewDetails"));
         mvc.perform(post("/verify/EnterSsn").with(withFormToken()).param("ssn", "900-12-3456")).andExpect(redirectedUrl("/verify"));
