@@ -3,18 +3,16 @@ package io.proofline.system;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.proofline.throttle.ThrottleStatus;
-import io.proofline.throttle.ThrottleType;
-import io.proofline.throttle.Throttles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * What changes the service over actuator (today: an operator's vendor outage switch) needs an operator's user
  * name and password (HTTP Basic; the Cockpit account). Wrong passwords are throttled like sign-ins, per user
- * name, and every change is logged with who made it. Reading stays open on the management port (health's
+ * name and client ({@link OperatorSignInThrottle}), and every change is logged with who made it. Reading stays open on the management port (health's
  * status and metrics are for load balancers and Prometheus); a read that brings an operator's credentials is
  * signed in as one, which is what shows health's details ({@code show-details: when-authorized}).
  */
@@ -35,13 +33,14 @@ class ActuatorWritesFilter extends OncePerRequestFilter {
     private static final String REALM = "Basic realm=\"Proofline operators\", charset=\"UTF-8\"";
 
     private final OperatorCredentials operators;
-    private final Throttles throttles;
-    private final Clock clock;
+    private final OperatorSignInThrottle throttle;
 
-    ActuatorWritesFilter(OperatorCredentials operators, Throttles throttles, Clock clock) {
+    /** The names Camunda's identity service accepts, as at Cockpit's sign-in. */
+    private static final Pattern OPERATOR_NAME = Pattern.compile("[a-zA-Z0-9]{1,64}");
+
+    ActuatorWritesFilter(OperatorCredentials operators, OperatorSignInThrottle throttle) {
         this.operators = operators;
-        this.throttles = throttles;
-        this.clock = clock;
+        this.throttle = throttle;
     }
 
     static final String OPERATOR_ROLE = "OPERATOR";
@@ -60,19 +59,23 @@ class ActuatorWritesFilter extends OncePerRequestFilter {
             refuse(response, "an operator's user name and password are needed to change the service");
             return;
         }
-        String subject = "operator:" + credentials[0];
-        ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
-        if (status.isLocked()) {
-            refuseLocked(response, status, clock);
+        if (!OPERATOR_NAME.matcher(credentials[0]).matches()) {
+            // No operator has such a name: a wrong name, nothing counted (and nothing of it in a throttle's subject).
+            log.warn("Refused {} {}: a user name no operator can have", request.getMethod(), request.getRequestURI());
+            refuse(response, "not an operator's user name and password");
+            return;
+        }
+        Optional<Instant> waitUntil = throttle.reserve(credentials[0], request.getRemoteAddr());
+        if (waitUntil.isPresent()) {
+            throttle.refuse(response, waitUntil.get());
             return;
         }
         if (!operators.isOperator(credentials[0], credentials[1])) {
-            throttles.recordFailure(subject, ThrottleType.SIGN_IN);
             log.warn("Refused {} {}: not an operator's user name and password", request.getMethod(), request.getRequestURI());
             refuse(response, "not an operator's user name and password");
             return;
         }
-        throttles.reset(subject, ThrottleType.SIGN_IN);
+        throttle.succeeded(credentials[0], request.getRemoteAddr());
         if (WRITES.contains(request.getMethod())) {
             log.info("Operator {}: {} {}", credentials[0], request.getMethod(), request.getRequestURI());
         }
@@ -102,13 +105,6 @@ class ActuatorWritesFilter extends OncePerRequestFilter {
         public boolean isUserInRole(String role) {
             return OPERATOR_ROLE.equals(role);
         }
-    }
-
-    /** 429 with the wait in seconds: an operator name locked by wrong passwords (here or at Cockpit's sign-in). */
-    static void refuseLocked(HttpServletResponse response, ThrottleStatus status, Clock clock) throws IOException {
-        response.setHeader("Retry-After", Long.toString(Math.max(1,
-                Duration.between(clock.instant(), status.lockedUntil().orElseThrow()).toSeconds())));
-        response.sendError(429, "too many wrong passwords for this operator: try again later");
     }
 
     private static void refuse(HttpServletResponse response, String why) throws IOException {

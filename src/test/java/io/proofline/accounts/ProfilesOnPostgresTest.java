@@ -195,7 +195,7 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
 
         AccountId account = accounts.signUp(email, PASSWORD);
         double journeyStart = count("proofline.crypto.scrypt.derivations");
-        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(accounts.signIn(email, PASSWORD, "203.0.113.7")).isInstanceOf(SignInResult.SignedIn.class);
         profiles.encryptProfile(account, proofed(account, pii), PASSWORD);
 
         // Login.gov spends four on a journey: sign-in, password re-entry, personal-key copy, personal-key digest.

@@ -150,7 +150,7 @@ class CardReaderPortTest extends PostgresIntegrationTest {
     void theCardLinkAndItsWayBackComeFromConfigurationNotFromTheRequestsHostHeader() throws Exception {
         String email = "card." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         atTheCardStep(email);
-        SessionToken session = ((SignInResult.SignedIn) accounts.signIn(email, PASSPHRASE)).session();
+        SessionToken session = ((SignInResult.SignedIn) accounts.signIn(email, PASSPHRASE, "203.0.113.7")).session();
         String page;
         try (Socket socket = new Socket("localhost", wizardPort)) {
             socket.getOutputStream().write(("GET /verify HTTP/1.1\r\nHost: evil.example\r\nCookie: proofline-session="

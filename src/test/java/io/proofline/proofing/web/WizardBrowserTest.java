@@ -540,7 +540,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
 
     /** Waits while the page says "we are checking" (it reloads itself), then checks the step reached. */
     private AccountId accountOf(String email) {
-        SignInResult signedIn = accounts.signIn(email, PASSWORD);
+        SignInResult signedIn = accounts.signIn(email, PASSWORD, "203.0.113.7");
         return ((SignInResult.SignedIn) signedIn).account();
     }
 
