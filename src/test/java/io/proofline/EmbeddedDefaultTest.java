@@ -180,7 +180,7 @@ class EmbeddedDefaultTest {
         profiles.encryptProfile(account, journey.id(), "correct horse battery staple");
 
         assertThat(vault.find(journey.id())).isEmpty();
-        assertThat(accounts.signIn(email, "correct horse battery staple")).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(accounts.signIn(email, "correct horse battery staple", "203.0.113.7")).isInstanceOf(SignInResult.SignedIn.class);
         assertThat(profiles.decrypt(account, "correct horse battery staple")).isEqualTo(pii);
     }
 

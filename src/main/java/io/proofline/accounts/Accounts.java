@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.proofline.crypto.AttributeEncryptor;
 import io.proofline.crypto.ContentKey;
+import io.proofline.crypto.DerivationsBusyException;
 import io.proofline.crypto.Fingerprints;
 import io.proofline.crypto.UserAccessKeys;
 import io.proofline.crypto.UserAccessKeys.NewCredential;
@@ -76,28 +78,46 @@ public class Accounts {
     }
 
     /**
-     * Unknown emails and wrong passwords get the same answer. Failures are throttled per account, and per
-     * email fingerprint for emails without an account.
+     * Unknown emails and wrong passwords get the same answer. Failures are throttled per account (per email
+     * fingerprint for emails without an account) and client, with waits that grow, so that wrong passwords from one
+     * address never stop the owner at another; and per account across every client, a ceiling that only slows. Each
+     * attempt is counted before its password is derived (reserved), so parallel attempts cannot pass the limit.
+     *
+     * @param client the client's address ({@code request.getRemoteAddr()}); only its fingerprint is kept
      */
-    public SignInResult signIn(String email, String password) {
+    public SignInResult signIn(String email, String password, String client) {
         Fingerprints.Lookup fingerprint = fingerprints.email(email);
         Optional<Account> account = accounts.findByEmailFingerprintIn(fingerprint.candidates());
-        String subject = account.map(a -> a.id().toString()).orElse(fingerprint.current());
-        ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
-        if (status.isLocked()) {
-            return new SignInResult.Locked(status.lockedUntil().orElseThrow());
+        String owner = account.map(a -> a.id().toString()).orElse(fingerprint.current());
+        String fromClient = clientSubject(owner, client);
+        Throttles.Attempt here = throttles.reserve(fromClient, ThrottleType.SIGN_IN);
+        if (!here.admitted()) {
+            return new SignInResult.Locked(here.status().lockedUntil().orElseThrow());
         }
+        Throttles.Attempt anywhere = throttles.reserve(owner, ThrottleType.SIGN_IN_ACCOUNT);
+        if (!anywhere.admitted()) {
+            throttles.refund(fromClient, ThrottleType.SIGN_IN);
+            return new SignInResult.Locked(anywhere.status().lockedUntil().orElseThrow());
+        }
+        Runnable giveBack = () -> {
+            throttles.refund(fromClient, ThrottleType.SIGN_IN);
+            throttles.refund(owner, ThrottleType.SIGN_IN_ACCOUNT);
+        };
         if (account.isEmpty()) {
-            accessKeys.checkAgainstNothing(password);
-            return rejected(throttles.recordFailure(subject, ThrottleType.SIGN_IN));
+            unlessBusy(() -> {
+                accessKeys.checkAgainstNothing(password);
+                return null;
+            }, giveBack);
+            return rejected(here.status(), anywhere.status());
         }
         Account found = account.get();
-        Optional<ContentKey> key = accessKeys.unlock(password, found.password(), UserAccessKeys.Purpose.PASSWORD,
-                found.id().value());
+        Optional<ContentKey> key = unlessBusy(() -> accessKeys.unlock(password, found.password(),
+                UserAccessKeys.Purpose.PASSWORD, found.id().value()), giveBack);
         if (key.isEmpty()) {
-            return rejected(throttles.recordFailure(subject, ThrottleType.SIGN_IN));
+            return rejected(here.status(), anywhere.status());
         }
-        throttles.reset(subject, ThrottleType.SIGN_IN);
+        throttles.reset(fromClient, ThrottleType.SIGN_IN);
+        throttles.refund(owner, ThrottleType.SIGN_IN_ACCOUNT);
         upgradeIfLegacy(found, password, key.get());
         if (fingerprint.isStale(found.emailFingerprint())) {
             accounts.updateEmailFingerprint(found.id().value(), fingerprint.current());
@@ -107,6 +127,11 @@ public class Accounts {
         sessions.insert(new AccountSession(session.digest(), found.id(), now, now.plus(properties.sessionTtl())));
         log.info("Account {} signed in", found.id());
         return new SignInResult.SignedIn(found.id(), session);
+    }
+
+    /** The throttle's subject for one account (or email fingerprint) and one client: both opaque, never the address. */
+    private String clientSubject(String owner, String client) {
+        return owner + ":" + fingerprints.client(client).current().substring(0, 32);
     }
 
     public Optional<AccountId> signedIn(SessionToken session) {
@@ -138,7 +163,10 @@ public class Accounts {
             profiles.markPasswordReset(id, now);
             sessions.deleteByAccount(id);
         });
+        // Guesses at the old password say nothing about the new one. (Per-client waits are keyed by a fingerprint of
+        // the client and are left to end on their own.)
         throttles.reset(id.toString(), ThrottleType.SIGN_IN);
+        throttles.reset(id.toString(), ThrottleType.SIGN_IN_ACCOUNT);
         log.info("Account {} reset its password; its profile awaits the personal key", id);
     }
 
@@ -148,22 +176,46 @@ public class Accounts {
      */
     ContentKey unlockPassword(AccountId id, String password) {
         String subject = id.toString();
-        ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
-        if (status.isLocked()) {
-            throw new AccountsException.Locked("Password entry", status.lockedUntil().orElseThrow());
+        // The signed-in re-entry is a client of its own (only a signed-in session reaches it); it counts towards the
+        // account's ceiling too, so that every evaluated password is within the bound on guesses.
+        Throttles.Attempt here = throttles.reserve(subject, ThrottleType.SIGN_IN);
+        if (!here.admitted()) {
+            throw new AccountsException.Locked("Password entry", here.status().lockedUntil().orElseThrow());
+        }
+        Throttles.Attempt anywhere = throttles.reserve(subject, ThrottleType.SIGN_IN_ACCOUNT);
+        if (!anywhere.admitted()) {
+            throttles.refund(subject, ThrottleType.SIGN_IN);
+            throw new AccountsException.Locked("Password entry", anywhere.status().lockedUntil().orElseThrow());
         }
         Account account = accounts.find(id).orElseThrow(() -> new AccountsException.NoSuchAccount());
-        Optional<ContentKey> key = accessKeys.unlock(password, account.password(), UserAccessKeys.Purpose.PASSWORD,
-                id.value());
+        Optional<ContentKey> key = unlessBusy(() -> accessKeys.unlock(password, account.password(),
+                UserAccessKeys.Purpose.PASSWORD, id.value()), () -> {
+                    throttles.refund(subject, ThrottleType.SIGN_IN);
+                    throttles.refund(subject, ThrottleType.SIGN_IN_ACCOUNT);
+                });
         if (key.isEmpty()) {
-            ThrottleStatus after = throttles.recordFailure(subject, ThrottleType.SIGN_IN);
-            if (after.isLocked()) {
-                throw new AccountsException.Locked("Password entry", after.lockedUntil().orElseThrow());
+            SignInResult after = rejected(here.status(), anywhere.status());
+            if (after instanceof SignInResult.Locked locked) {
+                throw new AccountsException.Locked("Password entry", locked.until());
             }
-            throw new AccountsException.WrongPassword(after.remainingAttempts());
+            throw new AccountsException.WrongPassword(((SignInResult.Rejected) after).remainingAttempts());
         }
         throttles.reset(subject, ThrottleType.SIGN_IN);
+        throttles.refund(subject, ThrottleType.SIGN_IN_ACCOUNT);
         return upgradeIfLegacy(account, password, key.get());
+    }
+
+    /**
+     * A check refused because every scrypt slot stayed busy evaluated nothing: the attempts reserved for it are given
+     * back before the refusal goes on to the person's page ("try again in a moment").
+     */
+    static <T> T unlessBusy(Supplier<T> check, Runnable giveBack) {
+        try {
+            return check.get();
+        } catch (DerivationsBusyException busy) {
+            giveBack.run();
+            throw busy;
+        }
     }
 
     /**
@@ -205,9 +257,14 @@ public class Accounts {
         }
     }
 
-    private static SignInResult rejected(ThrottleStatus status) {
-        return status.isLocked() ? new SignInResult.Locked(status.lockedUntil().orElseThrow())
-                : new SignInResult.Rejected(status.remainingAttempts());
+    /** A wrong password's answer: the later wait if either throttle now waits, else the fewer tries left. */
+    private static SignInResult rejected(ThrottleStatus fromClient, ThrottleStatus anywhere) {
+        Optional<Instant> until = fromClient.lockedUntil();
+        if (anywhere.lockedUntil().isPresent() && (until.isEmpty() || anywhere.lockedUntil().get().isAfter(until.get()))) {
+            until = anywhere.lockedUntil();
+        }
+        return until.isPresent() ? new SignInResult.Locked(until.get())
+                : new SignInResult.Rejected(Math.min(fromClient.remainingAttempts(), anywhere.remainingAttempts()));
     }
 
     static String emailContext(AccountId id) {

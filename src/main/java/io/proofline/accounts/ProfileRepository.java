@@ -114,6 +114,22 @@ interface ProfileRepository extends Repository<AccountProfile, UUID>, Inserts<Ac
     void reseal(UUID id, String piiCiphertext, String recoveryCiphertext, String salt, String cost, String wrappedKey,
             String digest, Instant now);
 
+    /** A new personal key: only the personal key's copy and its credential change. */
+    default void replaceRecovery(UUID id, String recoveryCiphertext, StoredCredential recovery, Instant now) {
+        replaceRecovery(id, recoveryCiphertext, recovery.salt(), recovery.cost(), recovery.wrappedKey(),
+                recovery.digest(), now);
+    }
+
+    @Modifying
+    @Transactional
+    @Query("""
+            update AccountProfile p set p.recoveryCiphertext = :recoveryCiphertext, p.recoverySalt = :salt,
+                p.recoveryCost = :cost, p.recoveryWrappedKey = :wrappedKey, p.recoveryDigest = :digest,
+                p.updatedAt = :now
+            where p.id = :id""")
+    void replaceRecovery(UUID id, String recoveryCiphertext, String salt, String cost, String wrappedKey,
+            String digest, Instant now);
+
     /** Compare-and-set: the PII sealed again under a new key of the same password (a credential upgrade). */
     @Modifying
     @Transactional

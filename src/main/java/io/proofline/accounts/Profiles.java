@@ -245,6 +245,56 @@ public class Profiles {
         return newPersonalKey;
     }
 
+    /**
+     * Whether the person kept the personal key just issued: the typed key is checked against the current profile's
+     * personal-key credential (one derivation), so nothing needs to hold a copy of the key to confirm it. Wrong keys
+     * count per account like recovery's ({@link ThrottleType#PERSONAL_KEY}), before the derivation.
+     *
+     * @throws AccountsException.WrongPersonalKey, AccountsException.Locked, AccountsException.NoProfile
+     */
+    public void confirmPersonalKey(AccountId account, String typedPersonalKey) {
+        AccountProfile profile = profiles.findCurrent(account)
+                .orElseThrow(() -> new AccountsException.NoProfile("No profile to confirm a personal key for"));
+        String subject = account.toString();
+        Throttles.Attempt attempt = throttles.reserve(subject, ThrottleType.PERSONAL_KEY);
+        if (!attempt.admitted()) {
+            throw new AccountsException.Locked("Personal key entry", attempt.status().lockedUntil().orElseThrow());
+        }
+        if (Accounts.unlessBusy(() -> accessKeys.unlock(PersonalKeys.normalize(typedPersonalKey), profile.recovery(),
+                UserAccessKeys.Purpose.PERSONAL_KEY, account.value()), () -> throttles.refund(subject,
+                        ThrottleType.PERSONAL_KEY)).isEmpty()) {
+            if (attempt.status().isLocked()) {
+                throw new AccountsException.Locked("Personal key entry", attempt.status().lockedUntil().orElseThrow());
+            }
+            throw new AccountsException.WrongPersonalKey(attempt.status().remainingAttempts());
+        }
+        throttles.reset(subject, ThrottleType.PERSONAL_KEY);
+    }
+
+    /**
+     * A new personal key for a person who did not keep the one shown (it is shown only once): the re-entered password
+     * opens the profile, and its personal-key copy is sealed again under a new key. The old key stops working; the
+     * password's copy is untouched.
+     *
+     * @throws AccountsException.WrongPassword, AccountsException.Locked, AccountsException.NoProfile
+     */
+    public PersonalKey replacePersonalKey(AccountId account, String password) {
+        profiles.findCurrent(account).filter(p -> p.status() != ProfileStatus.PASSWORD_RESET)
+                .orElseThrow(() -> new AccountsException.NoProfile("No profile the password opens"));
+        ContentKey passwordKey = accounts.unlockPassword(account, password);
+        // read after the password: an upgrade of its credential re-seals the profile
+        AccountProfile profile = profiles.findCurrent(account).orElseThrow(
+                () -> new AccountsException.NoProfile("No profile the password opens"));
+        byte[] plaintext = passwordKey.open(profile.piiCiphertext(), piiContext(profile.id()));
+        PersonalKey personalKey = PersonalKeys.generate();
+        NewCredential recovery = accessKeys.create(personalKey.secret(), UserAccessKeys.Purpose.PERSONAL_KEY,
+                account.value());
+        profiles.replaceRecovery(profile.id(), recovery.key().seal(plaintext, recoveryContext(profile.id())),
+                recovery.stored(), clock.instant());
+        log.info("Profile {} of account {}: a new personal key replaced the one not kept", profile.id(), account);
+        return personalKey;
+    }
+
     private SealedProfile seal(UUID profileId, String ssnFingerprint, ProofingPii pii, ContentKey passwordKey,
             AccountId account, PersonalKey personalKey) {
         byte[] plaintext = pii.toBytes();

@@ -41,6 +41,17 @@ public class Fingerprints {
         return lookup("ssn", normalizeSsn(ssn));
     }
 
+    /**
+     * A client's network address (what the servlet container gives as the remote address: a trusted proxy's
+     * X-Forwarded-For where one is configured), so a throttle can count per client without keeping the address.
+     */
+    public Lookup client(String address) {
+        if (address == null || address.isBlank()) {
+            throw new IllegalArgumentException("A client address is needed");
+        }
+        return lookup("client", address.strip().toLowerCase(Locale.ROOT));
+    }
+
     /** A one-time or letter code (Crockford base32, as typed): only its fingerprint is kept. */
     public Lookup code(String kind, String code) {
         return lookup("code:" + kind, PersonalKeys.normalize(code));

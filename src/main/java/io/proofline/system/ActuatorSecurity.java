@@ -2,9 +2,10 @@ package io.proofline.system;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.proofline.throttle.ThrottleStatus;
-import io.proofline.throttle.ThrottleType;
+import io.proofline.crypto.Fingerprints;
 import io.proofline.throttle.Throttles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -41,8 +42,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * operator's user name and password (HTTP Basic; the Cockpit account), and every change is logged with who made it.
  * Reading stays open on the management port (health's status and metrics are for load balancers and Prometheus); a
  * read that brings an operator's credentials is signed in as one, which shows health's details
- * ({@code show-details: when-authorized}). Wrong passwords are throttled per operator name, counted with Cockpit's
- * sign-in ({@link CockpitSignInThrottle}). No session: each request brings its credentials.
+ * ({@code show-details: when-authorized}). Wrong passwords are throttled per operator name and client, counted with
+ * Cockpit's sign-in ({@link CockpitSignInThrottle}, {@link OperatorSignInThrottle}). No session: each request brings its credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class ActuatorSecurity {
@@ -53,17 +54,18 @@ class ActuatorSecurity {
 
     @Bean
     @Order(20)
-    SecurityFilterChain actuator(HttpSecurity http, OperatorCredentials operators, Throttles throttles, Clock clock)
-            throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, OperatorCredentials operators, Throttles throttles,
+            Fingerprints fingerprints, Clock clock) throws Exception {
+        OperatorSignInThrottle throttle = new OperatorSignInThrottle(throttles, fingerprints, clock);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(paths.matcher("/actuator/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/actuator/**"),
                                 paths.matcher(HttpMethod.HEAD, "/actuator/**")).permitAll()
                         .anyRequest().hasRole(OPERATOR_ROLE))
-                .authenticationManager(new ProviderManager(new Operators(operators, throttles)))
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new Refusal(clock)))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new Refusal(clock)))
+                .authenticationManager(new ProviderManager(new Operators(operators, throttle)))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new Refusal(throttle)))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new Refusal(throttle)))
                 // No browser form posts here: a write is JSON from an operator's client, never a cookie's.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -72,23 +74,35 @@ class ActuatorSecurity {
                 .build();
     }
 
-    /** An operator's user name and password, against the engine's identity store, throttled per name. */
-    private record Operators(OperatorCredentials operators, Throttles throttles) implements AuthenticationProvider {
+    /**
+     * An operator's user name and password, against the engine's identity store. The attempt is counted before the
+     * slow check, per operator name and client and across clients ({@link OperatorSignInThrottle}); a name no
+     * operator can have is a wrong name, nothing counted.
+     */
+    private record Operators(OperatorCredentials operators, OperatorSignInThrottle throttle)
+            implements AuthenticationProvider {
+
+        /** The names Camunda's identity service accepts, as at Cockpit's sign-in. */
+        private static final Pattern OPERATOR_NAME = Pattern.compile("[a-zA-Z0-9]{1,64}");
 
         @Override
         public Authentication authenticate(Authentication authentication) {
             String name = authentication.getName();
-            String subject = "operator:" + name;
-            ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
-            if (status.isLocked()) {
-                throw new OperatorLocked(status.lockedUntil().orElseThrow());
+            if (!OPERATOR_NAME.matcher(name).matches()) {
+                log.warn("Refused actuator credentials: a user name no operator can have");
+                throw new BadCredentialsException("not an operator's user name and password");
+            }
+            String client = authentication.getDetails() instanceof WebAuthenticationDetails details
+                    ? details.getRemoteAddress() : "unknown";
+            Optional<Instant> waitUntil = throttle.reserve(name, client);
+            if (waitUntil.isPresent()) {
+                throw new OperatorLocked(waitUntil.get());
             }
             if (!operators.isOperator(name, String.valueOf(authentication.getCredentials()))) {
-                throttles.recordFailure(subject, ThrottleType.SIGN_IN);
                 log.warn("Refused actuator credentials: not an operator's user name and password");
                 throw new BadCredentialsException("not an operator's user name and password");
             }
-            throttles.reset(subject, ThrottleType.SIGN_IN);
+            throttle.succeeded(name, client);
             return UsernamePasswordAuthenticationToken.authenticated(name, null,
                     List.of(new SimpleGrantedAuthority("ROLE_" + OPERATOR_ROLE)));
         }
@@ -109,15 +123,13 @@ class ActuatorSecurity {
     }
 
     /** 401 asking for Basic credentials; 429 with the wait in seconds for a name locked by wrong passwords. */
-    private record Refusal(Clock clock) implements AuthenticationEntryPoint {
+    private record Refusal(OperatorSignInThrottle throttle) implements AuthenticationEntryPoint {
 
         @Override
         public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException why)
                 throws IOException {
             if (why instanceof OperatorLocked locked) {
-                response.setHeader("Retry-After",
-                        Long.toString(Math.max(1, Duration.between(clock.instant(), locked.until).toSeconds())));
-                response.sendError(429, "too many wrong passwords for this operator: try again later");
+                throttle.refuse(response, locked.until);
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");

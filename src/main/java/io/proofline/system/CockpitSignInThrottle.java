@@ -4,17 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.proofline.throttle.ThrottleStatus;
-import io.proofline.throttle.ThrottleType;
-import io.proofline.throttle.Throttles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -24,9 +21,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Wrong passwords at Cockpit's sign-in are throttled like the service's own sign-ins, per operator name, and
- * counted with the wrong passwords given to actuator's writes ({@link ActuatorSecurity}): the engine's own
- * lockout works only with a writable identity store, which the service does not have at run time.
+ * Wrong passwords at Cockpit's sign-in are throttled like the service's own sign-ins, per operator name and client
+ * address with a ceiling per name that only slows ({@link OperatorSignInThrottle}), and counted with the wrong
+ * passwords given to actuator's writes ({@link ActuatorSecurity}): the engine's own lockout works only with a
+ * writable identity store, which the service does not have at run time.
  */
 class CockpitSignInThrottle extends OncePerRequestFilter {
 
@@ -35,15 +33,13 @@ class CockpitSignInThrottle extends OncePerRequestFilter {
     /** Cockpit's sign-in form is a user name and a password; anything longer is no sign-in. */
     private static final int MAX_FORM_BYTES = 4096;
 
-    private final Throttles throttles;
-    private final Clock clock;
+    private final OperatorSignInThrottle throttle;
 
     /** The names Camunda's identity service accepts (its default pattern, [a-zA-Z0-9]+), at most 64 long. */
     private static final Pattern OPERATOR_NAME = Pattern.compile("[a-zA-Z0-9]{1,64}");
 
-    CockpitSignInThrottle(Throttles throttles, Clock clock) {
-        this.throttles = throttles;
-        this.clock = clock;
+    CockpitSignInThrottle(OperatorSignInThrottle throttle) {
+        this.throttle = throttle;
     }
 
     @Override
@@ -68,26 +64,17 @@ class CockpitSignInThrottle extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        String subject = "operator:" + username;
-        ThrottleStatus status = throttles.check(subject, ThrottleType.SIGN_IN);
-        if (status.isLocked()) {
-            refuseLocked(response, status, clock);
+        Optional<Instant> waitUntil = throttle.reserve(username, request.getRemoteAddr());
+        if (waitUntil.isPresent()) {
+            throttle.refuse(response, waitUntil.get());
             return;
         }
         chain.doFilter(new ReplayedBody(request, form), response);
         if (response.getStatus() == HttpServletResponse.SC_OK) {
-            throttles.reset(subject, ThrottleType.SIGN_IN);
+            throttle.succeeded(username, request.getRemoteAddr());
         } else {
-            throttles.recordFailure(subject, ThrottleType.SIGN_IN);
             log.warn("Refused a Cockpit sign-in: wrong user name or password");
         }
-    }
-
-    /** 429 with the wait in seconds: an operator name locked by wrong passwords (here or at actuator). */
-    static void refuseLocked(HttpServletResponse response, ThrottleStatus status, Clock clock) throws IOException {
-        response.setHeader("Retry-After", Long.toString(Math.max(1,
-                Duration.between(clock.instant(), status.lockedUntil().orElseThrow()).toSeconds())));
-        response.sendError(429, "too many wrong passwords for this operator: try again later");
     }
 
     private static String field(String form, String name) {

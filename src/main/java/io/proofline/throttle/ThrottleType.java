@@ -9,7 +9,10 @@ import java.util.Objects;
  */
 public record ThrottleType(String name) {
 
+    /** Wrong passwords for one account (or operator name) from one client: waits that grow, for that client only. */
     public static final ThrottleType SIGN_IN = new ThrottleType("sign-in");
+    /** Wrong passwords for one account (or operator name) from every client together: a ceiling that only slows. */
+    public static final ThrottleType SIGN_IN_ACCOUNT = new ThrottleType("sign-in-account");
     public static final ThrottleType PERSONAL_KEY = new ThrottleType("personal-key");
 
     public ThrottleType {

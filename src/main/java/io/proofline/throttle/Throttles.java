@@ -15,7 +15,8 @@ import io.proofline.throttle.ThrottleRepository.Counter;
 
 /**
  * Counts failures per subject and type. A window opens at the first failure; reaching the maximum within
- * it locks the subject for one window; a window that passes without a lockout starts the count afresh.
+ * it locks the subject for one window; a window that passes without a lockout starts the count afresh. Types with
+ * growing delays ({@link ThrottleProperties.Limit}) wait instead, longer at each further failure.
  */
 @Service
 public class Throttles {
@@ -44,6 +45,51 @@ public class Throttles {
 
     /** Counts one failure; returns the status after it. A failure while locked does not extend the lockout. */
     public ThrottleStatus recordFailure(String subject, ThrottleType type) {
+        return count(subject, type).status();
+    }
+
+    /**
+     * An attempt about to be evaluated (a password about to be derived), counted as a failure before it is, under the
+     * row lock: parallel attempts cannot all pass a check made before any of them was counted. While the subject is
+     * locked or waiting nothing is counted and the attempt is refused. When the attempt turns out right, {@link
+     * #reset} or {@link #refund} it; when wrong, it is already counted.
+     */
+    public Attempt reserve(String subject, ThrottleType type) {
+        return count(subject, type);
+    }
+
+    /**
+     * @param admitted whether the attempt may be evaluated (it was counted); if not, {@code status} says until when
+     * @param status   the status once this attempt has counted as a failure (or, refused, the lockout's end)
+     */
+    public record Attempt(boolean admitted, ThrottleStatus status) {
+    }
+
+    /**
+     * Takes back one reserved attempt that turned out right, where a success should not wipe the count (a ceiling
+     * across clients): one failure fewer, no lockout below the limit, and beyond it the wait this attempt started
+     * ends now (the count, and so the next failure's longer wait, stays).
+     */
+    public void refund(String subject, ThrottleType type) {
+        requireOpaque(subject);
+        Limit limit = properties.limit(type);
+        transactions.executeWithoutResult(tx -> repository.findForUpdateByKey(ThrottleCounter.Key.of(subject, type))
+                .ifPresent(stored -> {
+                    Counter counter = stored.counter();
+                    int attempts = Math.max(0, counter.attempts() - 1);
+                    Instant now = clock.instant();
+                    Instant lockedUntil = attempts < limit.maxAttempts() || counter.lockedUntil() == null ? null
+                            : counter.lockedUntil().isAfter(now) ? now : counter.lockedUntil();
+                    stored.count(new Counter(attempts, counter.windowStartedAt(), lockedUntil));
+                }));
+    }
+
+    public void reset(String subject, ThrottleType type) {
+        requireOpaque(subject);
+        repository.deleteByKey(ThrottleCounter.Key.of(subject, type));
+    }
+
+    private Attempt count(String subject, ThrottleType type) {
         requireOpaque(subject);
         Limit limit = properties.limit(type);
         try {
@@ -54,34 +100,38 @@ public class Throttles {
         }
     }
 
-    public void reset(String subject, ThrottleType type) {
-        requireOpaque(subject);
-        repository.deleteByKey(ThrottleCounter.Key.of(subject, type));
-    }
-
-    private ThrottleStatus countFailure(String subject, ThrottleType type, Limit limit) {
+    private Attempt countFailure(String subject, ThrottleType type, Limit limit) {
         Instant now = clock.instant();
         ThrottleCounter.Key key = ThrottleCounter.Key.of(subject, type);
         Optional<ThrottleCounter> stored = repository.findForUpdateByKey(key);
         Counter counter = current(stored.map(ThrottleCounter::counter), limit, now);
-        if (counter.lockedUntil() == null) {
-            int attempts = counter.attempts() + 1;
-            Instant windowStart = counter.attempts() == 0 ? now : counter.windowStartedAt();
-            Instant lockedUntil = attempts >= limit.maxAttempts() ? now.plus(limit.window()) : null;
-            counter = new Counter(attempts, windowStart, lockedUntil);
-            if (stored.isPresent()) {
-                stored.get().count(counter); // written at commit, under the row lock
-            } else {
-                repository.insert(new ThrottleCounter(key, counter));
-            }
-            if (lockedUntil != null) {
-                log.info("Throttle {} locked subject {} until {}", type, subject, lockedUntil);
-            }
+        if (isLocked(counter, now)) {
+            return new Attempt(false, status(counter, limit, now));
         }
-        return status(counter, limit, now);
+        int attempts = counter.attempts() + 1;
+        Instant windowStart = counter.attempts() == 0 ? now : counter.windowStartedAt();
+        Instant lockedUntil = attempts >= limit.maxAttempts() ? now.plus(limit.delay(attempts - limit.maxAttempts()))
+                : null;
+        counter = new Counter(attempts, windowStart, lockedUntil);
+        if (stored.isPresent()) {
+            stored.get().count(counter); // written at commit, under the row lock
+        } else {
+            repository.insert(new ThrottleCounter(key, counter));
+        }
+        if (lockedUntil != null) {
+            log.info("Throttle {} locked subject {} until {}", type, subject, lockedUntil);
+        }
+        return new Attempt(true, status(counter, limit, now));
     }
 
-    /** The counter as it stands now: an expired lockout or window counts as no failures at all. */
+    private static boolean isLocked(Counter counter, Instant now) {
+        return counter.lockedUntil() != null && now.isBefore(counter.lockedUntil());
+    }
+
+    /**
+     * The counter as it stands now: an expired lockout or window counts as no failures at all. With growing delays, a
+     * wait that has ended is remembered for one more window (the next failure waits twice as long), then forgotten.
+     */
     private static Counter current(Optional<Counter> stored, Limit limit, Instant now) {
         Counter fresh = new Counter(0, now, null);
         if (stored.isEmpty()) {
@@ -89,7 +139,8 @@ public class Throttles {
         }
         Counter counter = stored.get();
         if (counter.lockedUntil() != null) {
-            return now.isBefore(counter.lockedUntil()) ? counter : fresh;
+            Instant forgottenAt = limit.growsDelays() ? counter.lockedUntil().plus(limit.window()) : counter.lockedUntil();
+            return now.isBefore(forgottenAt) ? counter : fresh;
         }
         return now.isBefore(counter.windowStartedAt().plus(limit.window())) ? counter : fresh;
     }

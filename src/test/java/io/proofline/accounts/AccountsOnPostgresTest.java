@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.proofline.crypto.UserAccessKeys.StoredCredential;
+import io.proofline.support.Concurrently;
 import io.proofline.support.PostgresIntegrationTest;
 
 class AccountsOnPostgresTest extends PostgresIntegrationTest {
@@ -51,7 +53,7 @@ class AccountsOnPostgresTest extends PostgresIntegrationTest {
     void signUpSignInAndSignOut() {
         AccountId account = accounts.signUp(email, PASSWORD);
 
-        SignInResult result = accounts.signIn(email.toUpperCase(), PASSWORD);
+        SignInResult result = accounts.signIn(email.toUpperCase(), PASSWORD, "203.0.113.7");
 
         assertThat(result).isInstanceOfSatisfying(SignInResult.SignedIn.class, signedIn -> {
             assertThat(signedIn.account()).isEqualTo(account);
@@ -90,22 +92,61 @@ class AccountsOnPostgresTest extends PostgresIntegrationTest {
         accounts.signUp(email, PASSWORD);
 
         for (int remaining = 4; remaining >= 1; remaining--) {
-            assertThat(accounts.signIn(email, "wrong password " + remaining)).isEqualTo(new SignInResult.Rejected(remaining));
+            assertThat(accounts.signIn(email, "wrong password " + remaining, "203.0.113.7")).isEqualTo(new SignInResult.Rejected(remaining));
         }
-        assertThat(accounts.signIn(email, "wrong password 0")).isInstanceOf(SignInResult.Locked.class);
+        assertThat(accounts.signIn(email, "wrong password 0", "203.0.113.7")).isInstanceOf(SignInResult.Locked.class);
 
-        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.Locked.class);
+        assertThat(accounts.signIn(email, PASSWORD, "203.0.113.7")).isInstanceOf(SignInResult.Locked.class);
+    }
+
+    @Test
+    void fiveWrongPasswordsFromOneAddressDoNotStopTheOwnerSigningInFromAnother() {
+        AccountId account = accounts.signUp(email, PASSWORD);
+        for (int guess = 0; guess < 5; guess++) {
+            accounts.signIn(email, "a stranger's guess " + guess, "198.51.100.66");
+        }
+        assertThat(accounts.signIn(email, PASSWORD, "198.51.100.66")).as("the stranger's address waits")
+                .isInstanceOf(SignInResult.Locked.class);
+
+        assertThat(accounts.signIn(email, PASSWORD, "203.0.113.7")).as("the owner, at home")
+                .isInstanceOfSatisfying(SignInResult.SignedIn.class, in -> assertThat(in.account()).isEqualTo(account));
+    }
+
+    @Test
+    void wrongPasswordsFromManyAddressesOnlySlowTheAccountForAMinuteAtFirst() {
+        accounts.signUp(email, PASSWORD);
+        for (int address = 1; address <= 20; address++) {
+            accounts.signIn(email, "a guess from a botnet", "198.51.100." + address);
+        }
+
+        SignInResult owner = accounts.signIn(email, PASSWORD, "203.0.113.7");
+
+        assertThat(owner).as("a wait, not a lockout").isInstanceOfSatisfying(SignInResult.Locked.class, slowed ->
+                assertThat(slowed.until()).isBetween(Instant.now(), Instant.now().plus(Duration.ofMinutes(1))));
+    }
+
+    /** Issue 16: the lock was checked before the slow derivation and the failure counted after it. */
+    @Test
+    void wrongPasswordsSentAtOnceAreEvaluatedNoMoreThanTheLimitAllows() {
+        accounts.signUp(email, PASSWORD);
+        double derivations = meters.get("proofline.crypto.scrypt.derivations").tag("purpose", "password").counter().count();
+
+        List<SignInResult> results = Concurrently.run(8, 8, () -> accounts.signIn(email, "parallel guess", "198.51.100.7"));
+
+        assertThat(meters.get("proofline.crypto.scrypt.derivations").tag("purpose", "password").counter().count())
+                .as("five passwords derived, the other three refused before any work").isEqualTo(derivations + 5);
+        assertThat(results).filteredOn(SignInResult.Locked.class::isInstance).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
     void unknownEmailsGetTheSameAnswerAndAreThrottledToo() {
         double derivations = meters.get("proofline.crypto.scrypt.derivations").tag("purpose", "password").counter().count();
         for (int remaining = 4; remaining >= 1; remaining--) {
-            assertThat(accounts.signIn(email, PASSWORD)).isEqualTo(new SignInResult.Rejected(remaining));
+            assertThat(accounts.signIn(email, PASSWORD, "203.0.113.7")).isEqualTo(new SignInResult.Rejected(remaining));
         }
         assertThat(meters.get("proofline.crypto.scrypt.derivations").tag("purpose", "password").counter().count())
                 .as("each answer costs a password check, as for a registered email").isEqualTo(derivations + 4);
-        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.Locked.class);
+        assertThat(accounts.signIn(email, PASSWORD, "203.0.113.7")).isInstanceOf(SignInResult.Locked.class);
     }
 
     @Test
@@ -115,7 +156,7 @@ class AccountsOnPostgresTest extends PostgresIntegrationTest {
         String underOldKey = hmac(Base64.getDecoder().decode(oldFingerprintKey), "email:" + email);
         jdbc.sql("update account set email_fingerprint = ? where id = ?").params(underOldKey, account.value()).update();
 
-        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(accounts.signIn(email, PASSWORD, "203.0.113.7")).isInstanceOf(SignInResult.SignedIn.class);
 
         assertThat(fingerprintOf(account)).isEqualTo(current).isNotEqualTo(underOldKey);
     }
@@ -123,13 +164,13 @@ class AccountsOnPostgresTest extends PostgresIntegrationTest {
     @Test
     void aPasswordResetEndsEverySessionAndTheOldPasswordStopsWorking() {
         AccountId account = accounts.signUp(email, PASSWORD);
-        SignInResult.SignedIn before = (SignInResult.SignedIn) accounts.signIn(email, PASSWORD);
+        SignInResult.SignedIn before = (SignInResult.SignedIn) accounts.signIn(email, PASSWORD, "203.0.113.7");
 
         accounts.resetPassword(account, "a brand new long password");
 
         assertThat(accounts.signedIn(before.session())).isEmpty();
-        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.Rejected.class);
-        assertThat(accounts.signIn(email, "a brand new long password")).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(accounts.signIn(email, PASSWORD, "203.0.113.7")).isInstanceOf(SignInResult.Rejected.class);
+        assertThat(accounts.signIn(email, "a brand new long password", "203.0.113.7")).isInstanceOf(SignInResult.SignedIn.class);
     }
 
     @Test

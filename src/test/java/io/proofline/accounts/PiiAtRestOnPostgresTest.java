@@ -73,7 +73,7 @@ class PiiAtRestOnPostgresTest extends PostgresIntegrationTest {
         vault.update(journey.id(), held -> held.withAddress(pii.street(), pii.city(), pii.state(), pii.zip())
                 .withPhone(pii.phone()));
         profiles.encryptProfile(account, journey.id(), PASSWORD);
-        SignInResult.SignedIn signedIn = (SignInResult.SignedIn) accounts.signIn(email, PASSWORD);
+        SignInResult.SignedIn signedIn = (SignInResult.SignedIn) accounts.signIn(email, PASSWORD, "203.0.113.7");
         assertThat(profiles.decrypt(signedIn.account(), PASSWORD)).isEqualTo(pii);
         accounts.signOut(signedIn.session());
 

@@ -2,6 +2,7 @@ package io.proofline.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -131,6 +132,44 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
         assertThatThrownBy(() -> profiles.reactivate(account, key.formatted(), NEW_PASSWORD))
                 .isInstanceOf(AccountsException.Locked.class);
         assertThat(profiles.status(account)).contains(ProfileStatus.PASSWORD_RESET);
+    }
+
+    @Test
+    void theKeyTypedAtTheSaveStepIsCheckedAgainstTheProfileWithNoCopyOfItAndWrongOnesAreThrottled() {
+        AccountId account = newAccount();
+        PersonalKey key = profiles.encryptProfile(account, proofed(account, pii), PASSWORD);
+
+        for (int remaining = 4; remaining >= 1; remaining--) {
+            int expected = remaining;
+            assertThatThrownBy(() -> profiles.confirmPersonalKey(account, "AAAA-AAAA-AAAA-AAAA"))
+                    .isInstanceOfSatisfying(AccountsException.WrongPersonalKey.class,
+                            wrong -> assertThat(wrong.remainingAttempts()).isEqualTo(expected));
+        }
+        profiles.confirmPersonalKey(account, key.formatted().toLowerCase(Locale.ROOT));
+        for (int wrong = 0; wrong < 5; wrong++) {
+            catchThrowable(() -> profiles.confirmPersonalKey(account, "AAAA-AAAA-AAAA-AAAA"));
+        }
+        assertThatThrownBy(() -> profiles.confirmPersonalKey(account, key.formatted()))
+                .as("after five wrong keys in a row, even the right one waits").isInstanceOf(AccountsException.Locked.class);
+    }
+
+    @Test
+    void aNewPersonalKeyNeedsThePasswordReplacesTheOldOneAndStillRecoversTheProfile() {
+        AccountId account = newAccount();
+        PersonalKey first = profiles.encryptProfile(account, proofed(account, pii), PASSWORD);
+
+        assertThatThrownBy(() -> profiles.replacePersonalKey(account, "not my password"))
+                .isInstanceOf(AccountsException.WrongPassword.class);
+        PersonalKey second = profiles.replacePersonalKey(account, PASSWORD);
+
+        assertThat(second.secret()).isNotEqualTo(first.secret());
+        assertThatThrownBy(() -> profiles.confirmPersonalKey(account, first.formatted()))
+                .as("the key not saved works no more").isInstanceOf(AccountsException.WrongPersonalKey.class);
+        profiles.confirmPersonalKey(account, second.formatted());
+        assertThat(profiles.decrypt(account, PASSWORD)).as("the password's copy is untouched").isEqualTo(pii);
+        accounts.resetPassword(account, NEW_PASSWORD);
+        profiles.reactivate(account, second.formatted(), NEW_PASSWORD);
+        assertThat(profiles.decrypt(account, NEW_PASSWORD)).as("the new key recovers the profile").isEqualTo(pii);
     }
 
     @Test
@@ -303,7 +342,7 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
 
         AccountId account = accounts.signUp(email, PASSWORD);
         double journeyStart = count("proofline.crypto.scrypt.derivations");
-        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(accounts.signIn(email, PASSWORD, "203.0.113.7")).isInstanceOf(SignInResult.SignedIn.class);
         profiles.encryptProfile(account, proofed(account, pii), PASSWORD);
 
         // Login.gov spends four on a journey: sign-in, password re-entry, personal-key copy, personal-key digest.

@@ -87,11 +87,11 @@ class CryptoBenchmark {
         long[] unknown = new long[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            accounts.signIn(email, "not the password at all");
+            accounts.signIn(email, "not the password at all", "203.0.113.7");
             wrong[i] = (System.nanoTime() - start) / 1_000_000;
-            accounts.signIn(email, "correct horse battery staple");
+            accounts.signIn(email, "correct horse battery staple", "203.0.113.7");
             start = System.nanoTime();
-            accounts.signIn("nobody." + UUID.randomUUID() + "@example.org", "not the password at all");
+            accounts.signIn("nobody." + UUID.randomUUID() + "@example.org", "not the password at all", "203.0.113.7");
             unknown[i] = (System.nanoTime() - start) / 1_000_000;
         }
         Arrays.sort(wrong);
@@ -160,7 +160,7 @@ class CryptoBenchmark {
                 "DC", "20001", String.format("9%08d", new SecureRandom().nextInt(100_000_000)), "+1 202 555 0100"));
         profiles.encryptProfile(account, journey, password);
         double afterEncrypt = count(CryptoMetrics.SCRYPT_DERIVATIONS);
-        accounts.signIn(email, password);
+        accounts.signIn(email, password, "203.0.113.7");
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         double derivations = count(CryptoMetrics.SCRYPT_DERIVATIONS) - derivationsBefore;

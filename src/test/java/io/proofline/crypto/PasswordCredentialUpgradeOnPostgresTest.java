@@ -65,7 +65,7 @@ class PasswordCredentialUpgradeOnPostgresTest extends PostgresIntegrationTest {
         assertThat(column("select password_wrapped_key from account where id = ?", account.value()))
                 .isNotEqualTo(UserAccessKeys.KMS_MAC_V2);
 
-        assertThat(accounts.signIn(email, PASSWORD)).isInstanceOf(SignInResult.SignedIn.class);
+        assertThat(accounts.signIn(email, PASSWORD, "203.0.113.7")).isInstanceOf(SignInResult.SignedIn.class);
 
         assertThat(column("select password_wrapped_key from account where id = ?", account.value()))
                 .as("upgraded at the first successful use").isEqualTo(UserAccessKeys.KMS_MAC_V2);

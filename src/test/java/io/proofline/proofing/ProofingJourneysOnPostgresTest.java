@@ -101,7 +101,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         assertThat(verifications.verifiedAt(account)).as("not before the code").isEmpty();
         assertThat(profiles.status(account)).as("pending, holding no SSN, until the code").contains(ProfileStatus.PENDING);
 
-        SignInResult later = accounts.signIn(person.email(), PASSWORD);
+        SignInResult later = accounts.signIn(person.email(), PASSWORD, "203.0.113.7");
         assertThat(later).isInstanceOf(SignInResult.SignedIn.class);
         assertThat(journeys.startOrResume(account).id()).as("the same journey resumes").isEqualTo(journey);
         assertThat(letters.verify(journey, "0000000000")).isFalse();

@@ -37,7 +37,7 @@ class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void fiveSignInFailuresLockForFifteenMinutesThenTheCountStartsAfresh() {
+    void fiveSignInFailuresWaitFifteenMinutesAndEachFurtherFailureDoublesTheWaitUpToAnHour() {
         Throttles throttles = throttles();
         for (int i = 1; i <= 4; i++) {
             assertThat(throttles.recordFailure(subject, ThrottleType.SIGN_IN).remainingAttempts()).isEqualTo(5 - i);
@@ -45,13 +45,78 @@ class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
 
         ThrottleStatus locked = throttles.recordFailure(subject, ThrottleType.SIGN_IN);
 
-        assertThat(locked.isLocked()).isTrue();
         assertThat(locked.lockedUntil()).contains(clock.instant().plus(Duration.ofMinutes(15)));
         clock.advance(Duration.ofMinutes(14));
-        assertThat(throttles.recordFailure(subject, ThrottleType.SIGN_IN).lockedUntil())
-                .as("a failure while locked does not extend the lockout").isEqualTo(locked.lockedUntil());
+        assertThat(throttles.reserve(subject, ThrottleType.SIGN_IN))
+                .as("an attempt during the wait is not even evaluated, and does not extend it")
+                .isEqualTo(new Throttles.Attempt(false, locked));
+        for (Duration expected : List.of(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(1))) {
+            clock.advance(Duration.between(clock.instant(), throttles.check(subject, ThrottleType.SIGN_IN)
+                    .lockedUntil().orElseThrow()));
+            assertThat(throttles.check(subject, ThrottleType.SIGN_IN).isLocked()).as("the wait has ended").isFalse();
+            assertThat(throttles.recordFailure(subject, ThrottleType.SIGN_IN).lockedUntil())
+                    .as("the next failure waits twice as long, at most an hour").contains(clock.instant().plus(expected));
+        }
+    }
+
+    @Test
+    void aWaitThatEndsWithoutAFurtherFailureWithinAWindowIsForgotten() {
+        Throttles throttles = throttles();
+        for (int i = 0; i < 5; i++) {
+            throttles.recordFailure(subject, ThrottleType.SIGN_IN);
+        }
+        clock.advance(Duration.ofMinutes(15 + 14));
+        assertThat(throttles.check(subject, ThrottleType.SIGN_IN).remainingAttempts())
+                .as("a window after the wait: still remembered").isZero();
+
         clock.advance(Duration.ofMinutes(1));
+
         assertThat(throttles.check(subject, ThrottleType.SIGN_IN)).isEqualTo(new ThrottleStatus(5, Optional.empty()));
+    }
+
+    @Test
+    void theCeilingAcrossClientsOnlySlowsAndBoundsGuessesToAboutOneHundredTwentyADay() {
+        Throttles throttles = throttles();
+        Instant start = clock.instant();
+        int evaluated = 0;
+        Duration longestWait = Duration.ZERO;
+        while (clock.instant().isBefore(start.plus(Duration.ofDays(1)))) {
+            Throttles.Attempt attempt = throttles.reserve(subject, ThrottleType.SIGN_IN_ACCOUNT);
+            if (attempt.admitted()) {
+                evaluated++; // a wrong guess, from a new address each time: nothing else stops it
+            } else {
+                Duration wait = Duration.between(clock.instant(), attempt.status().lockedUntil().orElseThrow());
+                longestWait = wait.compareTo(longestWait) > 0 ? wait : longestWait;
+                clock.advance(wait); // the guesser comes back the moment the wait ends
+            }
+        }
+
+        assertThat(evaluated).as("20 free, then waits of 1, 2, 4, 8 and 15 minutes").isBetween(115, 120);
+        assertThat(longestWait).as("never more than a slowdown").isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void attemptsReservedAtOnceOnSeveralNodesNeverPassTheLimit() {
+        Throttles throttles = throttles();
+
+        List<Throttles.Attempt> attempts = Concurrently.run(4, 8, () -> throttles.reserve(subject, ThrottleType.SIGN_IN));
+
+        assertThat(attempts).filteredOn(Throttles.Attempt::admitted).as("only five are evaluated").hasSize(5);
+        assertThat(throttles.check(subject, ThrottleType.SIGN_IN).isLocked()).isTrue();
+    }
+
+    @Test
+    void aRefundTakesBackOneAttemptAndTheWaitItStartedButNotTheCount() {
+        Throttles throttles = throttles();
+        for (int i = 0; i < 19; i++) {
+            throttles.recordFailure(subject, ThrottleType.SIGN_IN_ACCOUNT);
+        }
+        assertThat(throttles.reserve(subject, ThrottleType.SIGN_IN_ACCOUNT).status().isLocked())
+                .as("the 20th, if wrong, would start a wait").isTrue();
+
+        throttles.refund(subject, ThrottleType.SIGN_IN_ACCOUNT);
+
+        assertThat(throttles.check(subject, ThrottleType.SIGN_IN_ACCOUNT)).isEqualTo(new ThrottleStatus(1, Optional.empty()));
     }
 
     @Test
@@ -92,6 +157,10 @@ class ThrottlesOnPostgresTest extends PostgresIntegrationTest {
         assertThat(properties.limit(ThrottleType.named("phone"))).isEqualTo(new ThrottleProperties.Limit(3, Duration.ofHours(24)));
         assertThat(properties.limit(ThrottleType.named("piv-cac"))).isEqualTo(new ThrottleProperties.Limit(4, Duration.ofHours(24)));
         assertThat(properties.limit(ThrottleType.named("letter-code"))).isNotNull();
+        assertThat(properties.limit(ThrottleType.SIGN_IN)).isEqualTo(new ThrottleProperties.Limit(5,
+                Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofHours(1)));
+        assertThat(properties.limit(ThrottleType.SIGN_IN_ACCOUNT)).isEqualTo(new ThrottleProperties.Limit(20,
+                Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofMinutes(15)));
 
         Throttles throttles = throttles();
         for (int i = 0; i < 3; i++) {

@@ -81,7 +81,8 @@ class AccountPagesController {
             model.addAttribute("errors", untyped); // no account has such an email or password: nothing to count
             return "accounts/sign-in";
         }
-        SignInResult result = accounts.signIn(email.strip(), password);
+        // The client is the remote address, which a trusted proxy's X-Forwarded-For sets where one is configured.
+        SignInResult result = accounts.signIn(email.strip(), password, request.getRemoteAddr());
         if (result instanceof SignInResult.SignedIn session) {
             signedIn.start(session.account(), session.session(), request, response);
             return AFTER_SIGN_IN;

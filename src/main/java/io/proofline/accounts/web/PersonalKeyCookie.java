@@ -1,14 +1,12 @@
 package io.proofline.accounts.web;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
-import io.proofline.crypto.PersonalKeys;
 import io.proofline.crypto.SessionEncryptor;
 import io.proofline.journey.JourneyId;
 
@@ -17,9 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The personal key between its two pages: shown once after the profile is sealed, then typed back. Until then it
- * lives only in a cookie sealed with the session key for this journey, never in the engine or the vault, and only
- * the wizard's own paths receive it.
+ * The personal key between the page that issues it and the page that shows it: it lives only in a cookie sealed with
+ * the session key for this journey, never in the engine or the vault, only the wizard's own paths receive it, and the
+ * page that shows it clears it (shown once). Typing it back is checked against the profile, not against this cookie.
  */
 @Component
 class PersonalKeyCookie {
@@ -42,18 +40,16 @@ class PersonalKeyCookie {
                 .findFirst().flatMap(cookie -> open(cookie.getValue(), journey));
     }
 
+    /** Long enough for the redirect to the page that shows it; that page clears it. */
+    static final int MAX_AGE_SECONDS = 600;
+
     void write(HttpServletRequest request, HttpServletResponse response, JourneyId journey, String secret) {
-        set(request, response, sealer.encrypt(secret.getBytes(StandardCharsets.US_ASCII), context(journey)), 3600);
+        set(request, response, sealer.encrypt(secret.getBytes(StandardCharsets.US_ASCII), context(journey)),
+                MAX_AGE_SECONDS);
     }
 
     void clear(HttpServletRequest request, HttpServletResponse response) {
         set(request, response, "", 0);
-    }
-
-    /** Whether the typed key is the issued one, however it was grouped or spelled. */
-    static boolean sameKey(String issued, String typed) {
-        return MessageDigest.isEqual(issued.getBytes(StandardCharsets.US_ASCII),
-                PersonalKeys.normalize(typed).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** As the page shows it: four groups of four. */

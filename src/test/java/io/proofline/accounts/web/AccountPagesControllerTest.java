@@ -75,7 +75,7 @@ class AccountPagesControllerTest {
     void aSignInGivesTheSessionANewIdAndFormTokenHoldsTheAccountAndGoesToTheWizard() throws Exception {
         AccountId account = new AccountId(UUID.randomUUID());
         SessionToken token = new SessionToken("token-value");
-        when(accounts.signIn("jo@example.org", "a long and honest passphrase"))
+        when(accounts.signIn("jo@example.org", "a long and honest passphrase", "127.0.0.1"))
                 .thenReturn(new SignInResult.SignedIn(account, token));
         when(accounts.signedIn(token)).thenReturn(Optional.of(account));
         MockHttpSession session = new MockHttpSession();
@@ -97,7 +97,7 @@ class AccountPagesControllerTest {
 
     @Test
     void aWrongPasswordSaysHowManyTriesAreLeftAndKeepsTheEmailButNotThePassword() throws Exception {
-        when(accounts.signIn(any(), any())).thenReturn(new SignInResult.Rejected(2));
+        when(accounts.signIn(any(), any(), any())).thenReturn(new SignInResult.Rejected(2));
         mvc.perform(post("/sign-in").with(withFormToken()).param("email", "jo@example.org").param("password", "secret-typed-wrong"))
                 .andExpect(content().string(allOf(containsString("You have 2 more tries"),
                         containsString("value=\"jo@example.org\""), not(containsString("secret-typed-wrong")))));
@@ -106,7 +106,7 @@ class AccountPagesControllerTest {
     @Test
     void aPausedSignInSaysUntilWhenInThePersonsLanguage() throws Exception {
         Instant until = Instant.parse("2026-11-23T09:30:00Z");
-        when(accounts.signIn(any(), any())).thenReturn(new SignInResult.Locked(until));
+        when(accounts.signIn(any(), any(), any())).thenReturn(new SignInResult.Locked(until));
         mvc.perform(post("/sign-in").with(withFormToken()).cookie(new Cookie("proofline-lang", "fr"))
                         .param("email", "jo@example.org").param("password", "x"))
                 .andExpect(content().string(containsString(
@@ -118,6 +118,27 @@ class AccountPagesControllerTest {
         Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getResponse().getContentAsString());
         assertThat(field.find()).as("the page's form carries its token").isTrue();
         return field.group(1);
+    }
+
+    /** Wrong passwords count per account and client: the client is the address the request came from. */
+    @Test
+    void aSignInIsCountedAgainstTheAddressItCameFrom() throws Exception {
+        when(accounts.signIn(any(), any(), any())).thenReturn(new SignInResult.Rejected(4));
+        mvc.perform(post("/sign-in").with(withFormToken()).with(request -> {
+                    request.setRemoteAddr("198.51.100.23");
+                    return request;
+                }).param("email", "jo@example.org").param("password", "a wrong passphrase"))
+                .andExpect(content().string(containsString("You have 4 more tries")));
+        verify(accounts).signIn("jo@example.org", "a wrong passphrase", "198.51.100.23");
+    }
+
+    @Test
+    void aPausedSignInSaysUntilWhenInEnglishToo() throws Exception {
+        Instant until = Instant.parse("2026-11-23T09:31:04Z");
+        when(accounts.signIn(any(), any(), any())).thenReturn(new SignInResult.Locked(until));
+        mvc.perform(post("/sign-in").with(withFormToken()).param("email", "jo@example.org").param("password", "x"))
+                .andExpect(content().string(containsString(
+                        "You can sign in again after " + LocalTimes.dateAndTime(until, Languages.ENGLISH))));
     }
 
     @Test
@@ -146,7 +167,7 @@ class AccountPagesControllerTest {
         // no session at all: a page left open too long
         mvc.perform(post("/sign-in").param("email", "jo@example.org").param("password", "a long and honest passphrase"))
                 .andExpect(redirectedUrl("/sign-in?sessionEnded"));
-        verify(accounts, never()).signIn(any(), any());
+        verify(accounts, never()).signIn(any(), any(), any());
     }
 
     @Test
@@ -170,6 +191,6 @@ class AccountPagesControllerTest {
         mvc.perform(post("/sign-in").with(withFormToken()).param("email", "jo\u0000@example.org").param("password", "x"))
                 .andExpect(content().string(containsString("control characters")));
         verify(accounts, never()).signUp(any(), any());
-        verify(accounts, never()).signIn(any(), any());
+        verify(accounts, never()).signIn(any(), any(), any());
     }
 }

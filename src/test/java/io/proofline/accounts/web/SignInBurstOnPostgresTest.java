@@ -72,11 +72,11 @@ class SignInBurstOnPostgresTest extends PostgresIntegrationTest {
                 assertThat(response.body()).contains("Too many people are signing in right now");
             }
         }
-        assertThat(statuses.keySet()).as("statuses " + statuses).isSubsetOf(200, 503);
-        assertThat(statuses).as("the unknown emails were checked, some of them, and the rest refused")
-                .containsKeys(200, 503);
-        assertThat(metrics.get("proofline.crypto.scrypt.in.flight.most").gauge().value()).isLessThanOrEqualTo(2);
+        // How many find every slot busy past the wait depends on the machine's speed; none may fail otherwise.
+        assertThat(statuses.keySet()).as("statuses " + statuses).isSubsetOf(200, 503).contains(200);
+        assertThat(metrics.get("proofline.crypto.scrypt.in.flight.most").gauge().value())
+                .as("the burst filled the slots and never went past them").isEqualTo(2);
         assertThat(metrics.get("proofline.crypto.scrypt.refused").counter().count())
-                .isEqualTo(statuses.get(503).doubleValue());
+                .isEqualTo(statuses.getOrDefault(503, 0).doubleValue());
     }
 }

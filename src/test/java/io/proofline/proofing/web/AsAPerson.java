@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,25 @@ final class AsAPerson {
 
     static void submit(Browser browser, String step) {
         submit(browser, step, By.id("continue"));
+    }
+
+    /**
+     * Submits the password (or a request for a new key), up to the personal key's page without reloading it: that
+     * page shows the key once, and {@link #submit}'s wait opens the wizard again before it looks.
+     */
+    static void submitToThePersonalKey(Browser browser, String step) {
+        submitToThePersonalKey(browser, step, By.id("continue"));
+    }
+
+    static void submitToThePersonalKey(Browser browser, String step, By button) {
+        WebElement clicked = browser.find(button);
+        clicked.click();
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(clicked)); // the page it was on has gone
+        wait.ignoring(WebDriverException.class)
+                .until(driver -> !driver.findElements(By.id("personal-key")).isEmpty()
+                        || !driver.findElements(By.id("personal-key-gone")).isEmpty());
+        browser.check(step);
     }
 
     /**
@@ -159,7 +179,7 @@ final class AsAPerson {
     /** Re-enters the password, types the personal key back, and goes on to {@code next}. */
     static void throughThePasswordAndPersonalKey(Browser browser, String next) {
         type(browser, "password", PASSWORD);
-        submit(browser, "personal-key");
+        submitToThePersonalKey(browser, "personal-key");
         type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
         submit(browser, next);
     }

@@ -101,6 +101,6 @@ class DonePageBrowserTest extends PostgresIntegrationTest {
     }
 
     private AccountId accountOf(String email) {
-        return ((SignInResult.SignedIn) accounts.signIn(email, AsAPerson.PASSWORD)).account();
+        return ((SignInResult.SignedIn) accounts.signIn(email, AsAPerson.PASSWORD, "203.0.113.7")).account();
     }
 }

@@ -56,7 +56,7 @@ class LockoutBrowserTest extends PostgresIntegrationTest {
                 submit(browser, attempt == 4 ? "locked" : "rejected-" + attempt);
             }
             assertThat(browser.heading()).isEqualTo("Please wait before trying again");
-            AccountId account = ((SignInResult.SignedIn) accounts.signIn(email, PASSWORD)).account();
+            AccountId account = ((SignInResult.SignedIn) accounts.signIn(email, PASSWORD, "203.0.113.7")).account();
             Instant end = engine.currentStep(journeys.active(account).orElseThrow().id()).lockedUntil();
 
             String shown = browser.find(By.id("locked-until")).getText().replace('\u202f', ' ');

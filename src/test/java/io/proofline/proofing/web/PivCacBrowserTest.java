@@ -58,7 +58,7 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
         type(browser, "code", lastSent(stubs, "/telephony/v1/messages", "code"));
         submit(browser, "password");
         type(browser, "password", PASSWORD);
-        submit(browser, "personal-key");
+        AsAPerson.submitToThePersonalKey(browser, "personal-key");
         type(browser, "personalKey", browser.find(By.id("personal-key")).getText().toLowerCase(Locale.ROOT));
         submit(browser, "share");
         browser.find(By.cssSelector("label[for=consent]")).click();

@@ -140,7 +140,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         browser.click(By.id("continue"), "password-wrong");
         assertThat(browser.find(By.id("password-error")).getText()).contains("not right");
         type(browser, "password", PASSWORD);
-        submit(browser, "personal-key");
+        AsAPerson.submitToThePersonalKey(browser, "personal-key");
 
         assertThat(browser.heading()).isEqualTo("Save your personal key");
         String personalKey = browser.find(By.id("personal-key")).getText();
@@ -149,6 +149,9 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         type(browser, "personalKey", "AAAA-AAAA-AAAA-AAAA");
         browser.click(By.id("continue"), "personal-key-wrong");
         assertThat(browser.find(By.id("personalKey-error")).getText()).contains("not your personal key");
+        assertThat(browser.driver().findElements(By.id("personal-key"))).as("shown once: not again after a wrong key")
+                .isEmpty();
+        assertThat(browser.find(By.id("personal-key-gone")).getText()).contains("only once");
         type(browser, "personalKey", personalKey.toLowerCase(Locale.ROOT));
         submit(browser, "share");
 
@@ -342,7 +345,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
 
         assertThat(browser.heading()).isEqualTo("Saisissez de nouveau votre mot de passe");
         type(browser, "password", PASSWORD);
-        submit(browser, "cle-personnelle");
+        AsAPerson.submitToThePersonalKey(browser, "cle-personnelle");
 
         assertThat(browser.heading()).isEqualTo("Conservez votre clé personnelle");
         type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
@@ -481,13 +484,24 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.find(By.id("from-id")).getText()).contains("Jo IppPassed", "1980-05-06");
         submit(browser, "password");
         type(browser, "password", PASSWORD);
-        submit(browser, "personal-key");
-        browser.withoutJavaScript().open("/verify", "personal-key-without-javascript");
-        assertThat(browser.find(By.id("personal-key")).getText()).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+        AsAPerson.submitToThePersonalKey(browser, "personal-key");
+        String shown = browser.find(By.id("personal-key")).getText();
+        // A reload does not show the key again: it says it was shown, and offers a new one for the password.
+        browser.withoutJavaScript().open("/verify", "personal-key-reloaded-without-javascript");
+        assertThat(browser.driver().findElements(By.id("personal-key"))).as("the key is shown only once").isEmpty();
+        assertThat(browser.find(By.id("personal-key-gone")).getText()).contains("only once");
+        type(browser, "password", PASSWORD);
+        AsAPerson.submitToThePersonalKey(browser, "personal-key-without-javascript", By.id("new-personal-key"));
+        String renewed = browser.find(By.id("personal-key")).getText();
+        assertThat(renewed).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}").isNotEqualTo(shown);
         assertThat(browser.find(By.id("personal-key-actions")).isDisplayed()).as("no button that does nothing").isFalse();
         assertThat(browser.find(By.id("print-personal-key")).isDisplayed()).isFalse();
         assertThat(browser.find(By.id("copy-personal-key")).isDisplayed()).isFalse();
-        type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
+        type(browser, "personalKey", shown);
+        browser.click(By.id("continue"), "personal-key-replaced");
+        assertThat(browser.find(By.id("personalKey-error")).getText()).as("the replaced key works no more")
+                .contains("not your personal key");
+        type(browser, "personalKey", renewed);
         submit(browser, "post-office");
 
         assertThat(browser.heading()).isEqualTo("Visit a Post Office");
@@ -552,7 +566,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
 
     /** Waits while the page says "we are checking" (it reloads itself), then checks the step reached. */
     private AccountId accountOf(String email) {
-        SignInResult signedIn = accounts.signIn(email, PASSWORD);
+        SignInResult signedIn = accounts.signIn(email, PASSWORD, "203.0.113.7");
         return ((SignInResult.SignedIn) signedIn).account();
     }
 

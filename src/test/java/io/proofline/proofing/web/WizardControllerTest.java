@@ -1,7 +1,9 @@
 package io.proofline.proofing.web;
 
 import static io.proofline.web.FormPosts.withFormToken;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
@@ -15,6 +17,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -42,6 +45,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
+import io.proofline.accounts.AccountsException;
 import io.proofline.accounts.AccountsProperties;
 import io.proofline.accounts.IdentityVerifications;
 import io.proofline.accounts.Profiles;
@@ -50,6 +54,7 @@ import io.proofline.address.AddressPolicy;
 import io.proofline.address.InPersonProofing;
 import io.proofline.address.LetterVerification;
 import io.proofline.address.PhoneVerification;
+import io.proofline.crypto.PersonalKeys;
 import io.proofline.crypto.SessionEncryptor;
 import io.proofline.documents.DocumentCheck;
 import io.proofline.documents.DocumentsProperties;
@@ -346,6 +351,74 @@ class WizardControllerTest {
                 .andExpect(content().string(containsString("id=\"code-error\">This is longer than we accept.")));
         verify(vault, never()).update(any(), any());
         verify(phones, never()).verifyCode(any(), any());
+        verify(engine, never()).completeStep(any(), anyString(), anyMap());
+    }
+
+    /** Issue: a browser without the personal key's cookie confirmed the step with any value. */
+    @Test
+    void thePersonalKeyStepRefusesAWrongKeyEvenWithoutTheCookie() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "SavePersonalKey"));
+        doThrow(AccountsException.WrongPersonalKey.class).when(profiles).confirmPersonalKey(ACCOUNT, "AAAA-AAAA-AAAA-AAAA");
+
+        mvc.perform(post("/verify/SavePersonalKey").with(withFormToken()).param("personalKey", "AAAA-AAAA-AAAA-AAAA"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("That is not your personal key")));
+        verify(engine, never()).completeStep(any(), anyString(), anyMap());
+
+        mvc.perform(post("/verify/SavePersonalKey").with(withFormToken()).param("personalKey", "0123-abcd-1111-wxyz"))
+                .andExpect(redirectedUrl("/verify"));
+        verify(profiles).confirmPersonalKey(ACCOUNT, "0123-abcd-1111-wxyz");
+        verify(engine).completeStep(JOURNEY, "SavePersonalKey", Map.of());
+    }
+
+    @Test
+    void tooManyWrongPersonalKeysSayWhenToTryAgainInThePersonsLanguage() throws Exception {
+        Instant until = Instant.parse("2026-11-23T09:45:00Z");
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "SavePersonalKey"));
+        AccountsException.Locked locked = org.mockito.Mockito.mock(AccountsException.Locked.class);
+        when(locked.until()).thenReturn(until);
+        doThrow(locked).when(profiles).confirmPersonalKey(any(), any());
+
+        mvc.perform(post("/verify/SavePersonalKey?lang=fr").with(withFormToken()).param("personalKey", "AAAA-AAAA-AAAA-AAAA"))
+                .andExpect(content().string(containsString(
+                        "Vous pourrez réessayer après le " + LocalTimes.dateAndTime(until, Locale.FRENCH))));
+        verify(engine, never()).completeStep(any(), anyString(), anyMap());
+    }
+
+    @Test
+    void thePersonalKeyIsShownOnceAndAReloadSaysItWasShownAndOffersANewOne() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "SavePersonalKey"));
+        when(sessionEncryptor.decrypt(eq("sealed-key"), any())).thenReturn("0123ABCD1111WXYZ".getBytes());
+
+        mvc.perform(get("/verify").cookie(new jakarta.servlet.http.Cookie("proofline-personal-key", "sealed-key")))
+                .andExpect(content().string(containsString("0123-ABCD-1111-WXYZ")))
+                .andExpect(header().stringValues("Set-Cookie", hasItem(allOf(containsString("proofline-personal-key=;"),
+                        containsString("Max-Age=0")))));
+
+        // the reload: the browser has dropped the cookie, as it was told to
+        mvc.perform(get("/verify"))
+                .andExpect(content().string(not(containsString("0123-ABCD-1111-WXYZ"))))
+                .andExpect(content().string(containsString("We show your personal key only once")))
+                .andExpect(content().string(containsString("id=\"new-personal-key\"")));
+        mvc.perform(get("/verify?lang=fr"))
+                .andExpect(content().string(containsString("Nous n’affichons votre clé personnelle qu’une seule fois")));
+    }
+
+    @Test
+    void aNewPersonalKeyNeedsThePasswordAndIsThenShownOnce() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "SavePersonalKey"));
+        doThrow(AccountsException.WrongPassword.class).when(profiles).replacePersonalKey(ACCOUNT, "not my password");
+        mvc.perform(post("/verify/SavePersonalKey").with(withFormToken()).param("newKey", "true")
+                        .param("password", "not my password"))
+                .andExpect(content().string(containsString("That password is not right")))
+                .andExpect(content().string(not(containsString("not my password"))));
+
+        when(profiles.replacePersonalKey(ACCOUNT, "my own long password")).thenReturn(PersonalKeys.generate());
+        when(sessionEncryptor.encrypt(any(), any())).thenReturn("sealed-new-key");
+        mvc.perform(post("/verify/SavePersonalKey").with(withFormToken()).param("newKey", "true")
+                        .param("password", "my own long password"))
+                .andExpect(redirectedUrl("/verify"))
+                .andExpect(header().stringValues("Set-Cookie", hasItem(containsString("proofline-personal-key=sealed-new-key"))));
         verify(engine, never()).completeStep(any(), anyString(), anyMap());
     }
 
