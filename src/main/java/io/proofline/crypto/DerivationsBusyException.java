@@ -12,7 +12,7 @@ public class DerivationsBusyException extends RuntimeException {
 
     private final Duration retryAfter;
 
-    DerivationsBusyException(Duration waited) {
+    public DerivationsBusyException(Duration waited) {
         super("every password check is busy: try again in a moment");
         this.retryAfter = waited.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : waited;
     }
