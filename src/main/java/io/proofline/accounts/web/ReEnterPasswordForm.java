@@ -10,27 +10,13 @@ import io.proofline.journey.ProcessIds.Activities;
 import io.proofline.journey.StepAnswer;
 import io.proofline.journey.StepForm;
 import io.proofline.journey.StepPage;
-import io.proofline.web.LocalTimes;
-import io.proofline.web.TypedText;
 
 /**
  * The password again, to seal the verified profile under it (the details leave the vault for good). The personal
  * key it makes is shown on the next page only ({@link PersonalKeyCookie}).
  */
 @Component
-class ReEnterPasswordForm implements StepForm<ReEnterPasswordForm.Password> {
-
-    record Password(String password) {
-
-        Password {
-            password = password == null ? "" : password;
-        }
-
-        @Override
-        public String toString() {
-            return "Password[redacted]";
-        }
-    }
+class ReEnterPasswordForm implements StepForm<PasswordEntry.Password> {
 
     private final SignedInAccounts signedIn;
     private final Profiles profiles;
@@ -50,8 +36,8 @@ class ReEnterPasswordForm implements StepForm<ReEnterPasswordForm.Password> {
 
     /** The password is never shown again: the page re-shown with an error has an empty field. */
     @Override
-    public StepAnswer submit(Password form, Errors errors, StepPage page) {
-        if (!TypedText.fits(errors, "password", form.password(), TypedText.PASSWORD)) {
+    public StepAnswer submit(PasswordEntry.Password form, Errors errors, StepPage page) {
+        if (!PasswordEntry.fits(form.password(), errors)) {
             return StepAnswer.showAgain();
         }
         try {
@@ -59,12 +45,8 @@ class ReEnterPasswordForm implements StepForm<ReEnterPasswordForm.Password> {
                     form.password());
             personalKeys.write(page.request(), page.response(), page.journey(), key.secret());
             return StepAnswer.complete();
-        } catch (AccountsException.WrongPassword wrong) {
-            errors.rejectValue("password", "verify.password.error.wrong");
-            page.with("passwordAttemptsRemaining", wrong.remainingAttempts());
-        } catch (AccountsException.Locked locked) {
-            errors.rejectValue("password", "verify.password.error.locked");
-            page.with("passwordLockedUntil", LocalTimes.dateAndTime(locked.until(), page.locale()));
+        } catch (AccountsException.WrongPassword | AccountsException.Locked refused) {
+            return PasswordEntry.refused(refused, errors, page);
         } catch (AccountsException.DuplicateSsn duplicate) {
             errors.rejectValue("password", "verify.password.error.duplicateSsn");
         }

@@ -96,20 +96,15 @@ class SavePersonalKeyForm implements StepForm<SavePersonalKeyForm.TypedKey> {
 
     /** The password again, and a new key sealed in the cookie: the wizard's next page shows it, once. */
     private StepAnswer newKey(AccountId account, TypedKey form, Errors errors, StepPage page) {
-        if (!TypedText.fits(errors, "password", form.password(), TypedText.PASSWORD)) {
+        if (!PasswordEntry.fits(form.password(), errors)) {
             return StepAnswer.showAgain();
         }
         try {
             PersonalKey key = profiles.replacePersonalKey(account, form.password());
             personalKeys.write(page.request(), page.response(), page.journey(), key.secret());
             return new StepAnswer.RedirectTo("/verify");
-        } catch (AccountsException.WrongPassword wrong) {
-            errors.rejectValue("password", "verify.password.error.wrong");
-            page.with("passwordAttemptsRemaining", wrong.remainingAttempts());
-        } catch (AccountsException.Locked locked) {
-            errors.rejectValue("password", "verify.password.error.locked");
-            page.with("passwordLockedUntil", LocalTimes.dateAndTime(locked.until(), page.locale()));
+        } catch (AccountsException.WrongPassword | AccountsException.Locked refused) {
+            return PasswordEntry.refused(refused, errors, page);
         }
-        return StepAnswer.showAgain();
     }
 }

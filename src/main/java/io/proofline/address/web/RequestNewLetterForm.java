@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
 import io.proofline.accounts.AccountsException;
+import io.proofline.accounts.web.PasswordEntry;
 import io.proofline.accounts.web.SignedInAccounts;
 import io.proofline.address.LetterVerification;
 import io.proofline.journey.ProcessIds.Activities;
@@ -11,7 +12,6 @@ import io.proofline.journey.StepAnswer;
 import io.proofline.journey.StepForm;
 import io.proofline.journey.StepPage;
 import io.proofline.web.LocalTimes;
-import io.proofline.web.TypedText;
 
 /**
  * The letter's code has expired: when it did, and a new letter on request. The letter's name and address are kept
@@ -19,19 +19,7 @@ import io.proofline.web.TypedText;
  * new letter, and nothing else can.
  */
 @Component
-class RequestNewLetterForm implements StepForm<RequestNewLetterForm.Password> {
-
-    record Password(String password) {
-
-        Password {
-            password = password == null ? "" : password;
-        }
-
-        @Override
-        public String toString() {
-            return "Password[redacted]";
-        }
-    }
+class RequestNewLetterForm implements StepForm<PasswordEntry.Password> {
 
     private final AddressPages pages;
     private final LetterVerification letters;
@@ -58,8 +46,8 @@ class RequestNewLetterForm implements StepForm<RequestNewLetterForm.Password> {
 
     /** The password is never shown again: the page re-shown with an error has an empty field. */
     @Override
-    public StepAnswer submit(Password form, Errors errors, StepPage page) {
-        if (!TypedText.fits(errors, "password", form.password(), TypedText.PASSWORD)) {
+    public StepAnswer submit(PasswordEntry.Password form, Errors errors, StepPage page) {
+        if (!PasswordEntry.fits(form.password(), errors)) {
             return StepAnswer.showAgain();
         }
         if (form.password().isEmpty()) {
@@ -69,13 +57,8 @@ class RequestNewLetterForm implements StepForm<RequestNewLetterForm.Password> {
         try {
             letters.requestNewLetter(signedIn.of(page.request()).orElseThrow(), page.journey(), form.password());
             return StepAnswer.complete();
-        } catch (AccountsException.WrongPassword wrong) {
-            errors.rejectValue("password", "verify.password.error.wrong");
-            page.with("passwordAttemptsRemaining", wrong.remainingAttempts());
-        } catch (AccountsException.Locked locked) {
-            errors.rejectValue("password", "verify.password.error.locked");
-            page.with("passwordLockedUntil", LocalTimes.dateAndTime(locked.until(), page.locale()));
+        } catch (AccountsException.WrongPassword | AccountsException.Locked refused) {
+            return PasswordEntry.refused(refused, errors, page);
         }
-        return StepAnswer.showAgain();
     }
 }
