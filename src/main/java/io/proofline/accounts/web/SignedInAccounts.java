@@ -24,6 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component
 public class SignedInAccounts implements LogoutHandler {
 
+    private static final String ANSWER = SignedInAccounts.class.getName();
+
     private final Accounts accounts;
     private final SessionAuthenticationStrategy signInSessions;
     private final SecurityContextRepository securityContexts;
@@ -35,8 +37,22 @@ public class SignedInAccounts implements LogoutHandler {
         this.securityContexts = securityContexts;
     }
 
-    /** The account whose session this request carries, if the session is still valid. */
+    /**
+     * The account whose session this request carries, if the session is still valid. Looked up once per request (the
+     * uploads' filter, the wizard, its forms and the layout all ask), and the answer kept on the request.
+     */
+    @SuppressWarnings("unchecked")
     public Optional<AccountId> of(HttpServletRequest request) {
+        Object known = request.getAttribute(ANSWER);
+        if (known != null) {
+            return (Optional<AccountId>) known;
+        }
+        Optional<AccountId> answer = lookUp(request);
+        request.setAttribute(ANSWER, answer);
+        return answer;
+    }
+
+    private Optional<AccountId> lookUp(HttpServletRequest request) {
         // Read from the session itself: the uploads' filter asks before Spring Security's filters have run.
         Authentication signedIn = securityContexts.loadDeferredContext(request).get().getAuthentication();
         if (!(signedIn instanceof SignedInAccount account)) {
@@ -53,6 +69,7 @@ public class SignedInAccounts implements LogoutHandler {
         context.setAuthentication(signedIn);
         SecurityContextHolder.getContextHolderStrategy().setContext(context);
         securityContexts.saveContext(context, request, response);
+        request.setAttribute(ANSWER, Optional.of(account));
     }
 
     /** Sign-out (Spring Security's, at POST /sign-out): the server-side session ends too. */
@@ -61,5 +78,6 @@ public class SignedInAccounts implements LogoutHandler {
         if (authentication instanceof SignedInAccount account) {
             accounts.signOut(account.session());
         }
+        request.removeAttribute(ANSWER);
     }
 }
