@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,13 +81,10 @@ class ActuatorSecurity {
     private record Operators(OperatorCredentials operators, OperatorSignInThrottle throttle)
             implements AuthenticationProvider {
 
-        /** The names Camunda's identity service accepts, as at Cockpit's sign-in. */
-        private static final Pattern OPERATOR_NAME = Pattern.compile("[a-zA-Z0-9]{1,64}");
-
         @Override
         public Authentication authenticate(Authentication authentication) {
             String name = authentication.getName();
-            if (!OPERATOR_NAME.matcher(name).matches()) {
+            if (!OperatorCredentials.isPossibleName(name)) {
                 log.warn("Refused actuator credentials: a user name no operator can have");
                 throw new BadCredentialsException("not an operator's user name and password");
             }

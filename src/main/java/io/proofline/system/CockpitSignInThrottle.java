@@ -35,9 +35,6 @@ class CockpitSignInThrottle extends OncePerRequestFilter {
 
     private final OperatorSignInThrottle throttle;
 
-    /** The names Camunda's identity service accepts (its default pattern, [a-zA-Z0-9]+), at most 64 long. */
-    private static final Pattern OPERATOR_NAME = Pattern.compile("[a-zA-Z0-9]{1,64}");
-
     CockpitSignInThrottle(OperatorSignInThrottle throttle) {
         this.throttle = throttle;
     }
@@ -57,9 +54,7 @@ class CockpitSignInThrottle extends OncePerRequestFilter {
             return;
         }
         String username = field(new String(form, StandardCharsets.UTF_8), "username");
-        if (!OPERATOR_NAME.matcher(username).matches()) {
-            // Camunda's identity service answers such a name with an exception (HTTP 500): no operator has it, so it
-            // is a wrong name like any other, and nothing is counted against a name that cannot exist.
+        if (!OperatorCredentials.isPossibleName(username)) {
             log.warn("Refused a Cockpit sign-in: a user name no operator can have");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
