@@ -34,7 +34,6 @@ final class DerivationSlots {
     private final Semaphore slots;
     private final int size;
     private final Duration maxWait;
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private volatile Runnable onRefusal = () -> { };
 
@@ -61,10 +60,9 @@ final class DerivationSlots {
             throw new DerivationsBusyException(maxWait);
         }
         try {
-            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            mostInFlight.accumulateAndGet(inFlight(), Math::max);
             return Scrypt.derive(secret, salt, cost, length);
         } finally {
-            inFlight.decrementAndGet();
             slots.release();
         }
     }
@@ -73,8 +71,9 @@ final class DerivationSlots {
         return size;
     }
 
+    /** The slots taken: each is a derivation between its acquire and its release. */
     int inFlight() {
-        return inFlight.get();
+        return size - slots.availablePermits();
     }
 
     void onRefusal(Runnable counter) {
