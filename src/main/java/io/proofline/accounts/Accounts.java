@@ -58,8 +58,22 @@ public class Accounts {
         this.transactions = transactions;
     }
 
-    /** @throws AccountsException.EmailAlreadyRegistered, AccountsException.PasswordTooShort */
+    /**
+     * An account for an address whose control was proven elsewhere (a followed sign-up link, {@link SignUps}; tests
+     * that need an account).
+     *
+     * @throws AccountsException.EmailAlreadyRegistered, AccountsException.PasswordTooShort
+     */
     public AccountId signUp(String email, String password) {
+        return register(email, password, () -> {
+        });
+    }
+
+    /**
+     * Derives the password's credential (the one slow step), then creates the account in one transaction with
+     * {@code alsoInTransaction}, whose exception rolls the account back.
+     */
+    AccountId register(String email, String password, Runnable alsoInTransaction) {
         requireLongEnough(password);
         Fingerprints.Lookup fingerprint = fingerprints.email(email);
         if (accounts.findByEmailFingerprintIn(fingerprint.candidates()).isPresent()) {
@@ -68,13 +82,24 @@ public class Accounts {
         AccountId id = new AccountId(UUID.randomUUID());
         NewCredential credential = accessKeys.create(password, UserAccessKeys.Purpose.PASSWORD, id.value());
         try {
-            accounts.insert(new Account(id, attributes.encrypt(email.strip(), emailContext(id)), fingerprint.current(),
-                    credential.stored(), clock.instant()));
+            transactions.executeWithoutResult(tx -> {
+                alsoInTransaction.run();
+                accounts.insert(new Account(id, attributes.encrypt(email.strip(), emailContext(id)),
+                        fingerprint.current(), credential.stored(), clock.instant()));
+            });
         } catch (DuplicateKeyException concurrentSignUp) {
             throw new AccountsException.EmailAlreadyRegistered();
         }
         log.info("Account {} signed up", id);
         return id;
+    }
+
+    /** A signed-in session for an account that has just proven itself (its password was chosen a moment ago). */
+    SessionToken openSession(AccountId id) {
+        SessionToken session = SessionToken.random();
+        Instant now = clock.instant();
+        sessions.insert(new AccountSession(session.digest(), id, now, now.plus(properties.sessionTtl())));
+        return session;
     }
 
     /**
@@ -122,9 +147,7 @@ public class Accounts {
         if (fingerprint.isStale(found.emailFingerprint())) {
             accounts.updateEmailFingerprint(found.id().value(), fingerprint.current());
         }
-        SessionToken session = SessionToken.random();
-        Instant now = clock.instant();
-        sessions.insert(new AccountSession(session.digest(), found.id(), now, now.plus(properties.sessionTtl())));
+        SessionToken session = openSession(found.id());
         log.info("Account {} signed in", found.id());
         return new SignInResult.SignedIn(found.id(), session);
     }
@@ -251,7 +274,7 @@ public class Accounts {
         return upgraded.key();
     }
 
-    private void requireLongEnough(String password) {
+    void requireLongEnough(String password) {
         if (password == null || password.codePointCount(0, password.length()) < properties.minPasswordLength()) {
             throw new AccountsException.PasswordTooShort(properties.minPasswordLength());
         }

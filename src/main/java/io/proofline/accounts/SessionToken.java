@@ -19,9 +19,14 @@ public record SessionToken(String value) implements java.io.Serializable {
     }
 
     String digest() {
+        return sha256(value);
+    }
+
+    /** What is stored of a bearer secret of 256 random bits: no salt or stretching is needed to keep it unguessable. */
+    static String sha256(String secret) {
         try {
             return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

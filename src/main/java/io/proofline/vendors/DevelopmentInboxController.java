@@ -22,7 +22,7 @@ class DevelopmentInboxController {
 
     static final String PATH = "/development/inbox";
     private static final Map<String, String> CHANNELS = Map.of("SMS", "development.inbox.channel.SMS",
-            "VOICE", "development.inbox.channel.VOICE", "LETTER", "development.inbox.channel.LETTER");
+            "VOICE", "development.inbox.channel.VOICE", "LETTER", "development.inbox.channel.LETTER", "EMAIL", "development.inbox.channel.EMAIL");
 
     private final DevelopmentInbox inbox;
 
@@ -35,13 +35,16 @@ class DevelopmentInboxController {
         model.addAttribute("deliveries", inbox.deliveries().stream()
                 .map(delivery -> new Shown(LocalTimes.dateAndTime(delivery.sentAt(), locale),
                         CHANNELS.getOrDefault(delivery.channel(), "development.inbox.channel.SMS"),
-                        delivery.to(), delivery.code()))
+                        delivery.to(), delivery.code(), "EMAIL".equals(delivery.channel())))
                 .toList());
         return "development/inbox";
     }
 
-    /** @param channelKey the message key of how it was sent */
-    record Shown(String sentAt, String channelKey, String to, String code) {
+    /**
+     * @param channelKey the message key of how it was sent
+     * @param email      an email, whose code is the link it carries
+     */
+    record Shown(String sentAt, String channelKey, String to, String code, boolean email) {
     }
 
     /** Every page's model knows where the inbox is, so that a code page can point to it. */

@@ -16,6 +16,7 @@ public enum VendorId {
     SMS("sms", Duration.ofSeconds(5)),
     VOICE("voice", Duration.ofSeconds(5)),
     USPS("usps", Duration.ofSeconds(10)),
+    EMAIL("email", Duration.ofSeconds(5)),
     PIV_CAC("pivcac", Duration.ofSeconds(5));
 
     private final String key;

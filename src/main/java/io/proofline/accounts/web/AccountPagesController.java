@@ -11,15 +11,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.proofline.accounts.Accounts;
-import io.proofline.accounts.AccountsException;
-import io.proofline.accounts.AccountsProperties;
 import io.proofline.accounts.SignInResult;
 import io.proofline.web.LocalTimes;
 import io.proofline.web.TypedText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Create an account, sign in, sign out. Errors say what to do next; the password is never echoed back. */
+/** Sign in (sign-out is Spring Security's; sign-up is {@link SignUpController}). Errors say what to do next; the password is never echoed back. */
 @Controller
 class AccountPagesController {
 
@@ -27,44 +25,9 @@ class AccountPagesController {
 
     private final Accounts accounts;
     private final SignedInAccounts signedIn;
-    private final AccountsProperties properties;
-
-    AccountPagesController(Accounts accounts, SignedInAccounts signedIn, AccountsProperties properties) {
+    AccountPagesController(Accounts accounts, SignedInAccounts signedIn) {
         this.accounts = accounts;
         this.signedIn = signedIn;
-        this.properties = properties;
-    }
-
-    @GetMapping("/sign-up")
-    String signUpPage(Model model) {
-        model.addAttribute("minPasswordLength", properties.minPasswordLength());
-        return "accounts/sign-up";
-    }
-
-    @PostMapping("/sign-up")
-    String signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
-            Locale locale, Model model, HttpServletRequest request, HttpServletResponse response) {
-        model.addAttribute("email", email);
-        model.addAttribute("minPasswordLength", properties.minPasswordLength());
-        Map<String, String> untyped = untypedFields(email, password);
-        if (!untyped.isEmpty()) {
-            model.addAttribute("errors", untyped);
-            return "accounts/sign-up";
-        }
-        if (!looksLikeAnEmail(email)) {
-            model.addAttribute("errors", Map.of("email", "accounts.error.email"));
-            return "accounts/sign-up";
-        }
-        try {
-            accounts.signUp(email.strip(), password);
-        } catch (AccountsException.PasswordTooShort tooShort) {
-            model.addAttribute("errors", Map.of("password", "accounts.error.passwordTooShort"));
-            return "accounts/sign-up";
-        } catch (AccountsException.EmailAlreadyRegistered registered) {
-            model.addAttribute("errors", Map.of("email", "accounts.error.emailTaken"));
-            return "accounts/sign-up";
-        }
-        return signIn(email, password, locale, model, request, response);
     }
 
     @GetMapping("/sign-in")
@@ -96,7 +59,7 @@ class AccountPagesController {
     }
 
     /** Oversized or control characters: refused before anything derives, seals or looks up. */
-    private static Map<String, String> untypedFields(String email, String password) {
+    static Map<String, String> untypedFields(String email, String password) {
         Map<String, String> errors = new LinkedHashMap<>();
         String emailProblem = TypedText.problem(email, TypedText.EMAIL);
         if (emailProblem != null) {
@@ -109,7 +72,7 @@ class AccountPagesController {
         return errors;
     }
 
-    private static boolean looksLikeAnEmail(String email) {
+    static boolean looksLikeAnEmail(String email) {
         String trimmed = email.strip();
         int at = trimmed.indexOf('@');
         return at > 0 && at < trimmed.length() - 1 && !trimmed.contains(" ");

@@ -41,7 +41,6 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
-import io.proofline.accounts.AccountsException;
 import io.proofline.accounts.AccountsProperties;
 import io.proofline.accounts.SessionToken;
 import io.proofline.accounts.SignInResult;
@@ -50,7 +49,7 @@ import io.proofline.web.LocalTimes;
 import io.proofline.web.WebSecurity;
 import jakarta.servlet.http.Cookie;
 
-/** What sign-up and sign-in say to a person, and what they do to the session: a new id, a new form token. */
+/** What sign-in says to a person, and what they do to the session: a new id, a new form token. */
 @WebMvcTest(AccountPagesController.class)
 @Import({SignedInAccounts.class, WebSecurity.class, AccountPagesControllerTest.Properties.class})
 class AccountPagesControllerTest {
@@ -59,7 +58,7 @@ class AccountPagesControllerTest {
     static class Properties {
         @Bean
         AccountsProperties accountsProperties() {
-            return new AccountsProperties(Duration.ofMinutes(15), 12);
+            return new AccountsProperties(Duration.ofMinutes(15), 12, Duration.ofHours(24));
         }
     }
 
@@ -173,17 +172,9 @@ class AccountPagesControllerTest {
     }
 
     @Test
-    void anAlreadyRegisteredEmailSaysToSignInNextToTheField() throws Exception {
-        when(accounts.signUp(any(), any())).thenThrow(AccountsException.EmailAlreadyRegistered.class);
-        mvc.perform(post("/sign-up").with(withFormToken()).param("email", "jo@example.org").param("password", "a long and honest passphrase"))
-                .andExpect(content().string(allOf(containsString("already has an account"),
-                        containsString("href=\"#email\""), containsString("aria-describedby=\"email-error\""))));
-    }
-
-    @Test
     void anOversizedOrControlCharacterFieldIsRefusedBeforeAnyAccountIsLookedAt() throws Exception {
         String longEmail = "j".repeat(2000) + "@example.org";
-        mvc.perform(post("/sign-up").with(withFormToken()).param("email", longEmail).param("password", "a long and honest passphrase"))
+        mvc.perform(post("/sign-in").with(withFormToken()).param("email", longEmail).param("password", "a long and honest passphrase"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("longer than we accept"), containsString("href=\"#email\""))));
         mvc.perform(post("/sign-in").with(withFormToken()).cookie(new Cookie("proofline-lang", "fr"))
@@ -192,7 +183,6 @@ class AccountPagesControllerTest {
                 .andExpect(content().string(containsString("plus long que ce que nous acceptons")));
         mvc.perform(post("/sign-in").with(withFormToken()).param("email", "jo\u0000@example.org").param("password", "x"))
                 .andExpect(content().string(containsString("control characters")));
-        verify(accounts, never()).signUp(any(), any());
         verify(accounts, never()).signIn(any(), any(), any());
     }
 }

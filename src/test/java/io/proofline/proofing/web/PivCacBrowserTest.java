@@ -93,9 +93,7 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
     /** A new account that chose PIV/CAC, at "Connect your card". */
     private static void throughToTheCardStep(Browser browser) {
         browser.open("/sign-up", "sign-up");
-        type(browser, "email", email());
-        type(browser, "password", PASSWORD);
-        submit(browser, "consent", By.id("sign-up"));
+        AsAPerson.signUp(browser, email(), "consent");
         browser.find(By.cssSelector("label[for=consent]")).click();
         submit(browser, "path");
         browser.find(By.cssSelector("label[for=proofingPath-PIV_CAC]")).click();

@@ -39,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.proofline.support.LoopbackCookies;
+import io.proofline.support.SentEmails;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vendors.VendorStubServer;
 
@@ -109,8 +110,11 @@ class WizardBenchmark extends PostgresIntegrationTest {
         long toDone() throws Exception {
             long started = System.nanoTime();
             String phone = "406555" + ThreadLocalRandom.current().nextInt(1000, 10000);
+            String email = "bench." + UUID.randomUUID() + "@example.org";
             get("/sign-up", "sign-up");
-            post("/sign-up", Map.of("email", "bench." + UUID.randomUUID() + "@example.org", "password", PASSWORD));
+            post("/sign-up", Map.of("email", email));
+            get(SentEmails.newestTo(stubs.server(), email).linkPath(), "sign-up/confirm");
+            post("/sign-up/confirm", Map.of("token", value("token"), "password", PASSWORD));
             step("ConsentToProofing", Map.of("consent", "on"));
             step("ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
             showCurrent("UploadDocuments");

@@ -290,9 +290,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
     void aJourneyInFrenchFromSignUpToDone(Browser browser) throws Exception {
         browser.open("/sign-up?lang=fr", "inscription");
         assertThat(browser.heading()).isEqualTo("Créer un compte");
-        type(browser, "email", email());
-        type(browser, "password", PASSWORD);
-        submit(browser, "consentement", By.id("sign-up"));
+        signUp(browser, email(), "consentement");
 
         assertThat(browser.language()).isEqualTo("fr");
         assertThat(browser.heading()).isEqualTo("Avant de commencer");
