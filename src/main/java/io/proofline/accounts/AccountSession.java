@@ -22,6 +22,11 @@ class AccountSession {
 
     private Instant expiresAt;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Assurance assurance;
+
+    private String methods;
+
     protected AccountSession() {
         // for JPA
     }
@@ -31,9 +36,15 @@ class AccountSession {
         this.accountId = accountId;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.assurance = Assurance.AAL1;
+        this.methods = "pwd";
     }
 
     AccountId accountId() {
         return accountId;
+    }
+
+    SignedInSession signedIn() {
+        return new SignedInSession(accountId, assurance, java.util.List.of(methods.split(",")));
     }
 }

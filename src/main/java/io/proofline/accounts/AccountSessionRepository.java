@@ -19,6 +19,12 @@ interface AccountSessionRepository extends Repository<AccountSession, String>, I
     @Query("delete from AccountSession s where s.tokenDigest = :tokenDigest")
     void deleteByTokenDigest(String tokenDigest);
 
+    /** The session has proven a second method: its level, and the methods as OpenID Connect names them. */
+    @Modifying
+    @Transactional
+    @Query("update AccountSession s set s.assurance = :assurance, s.methods = :methods where s.tokenDigest = :tokenDigest")
+    int upgrade(String tokenDigest, Assurance assurance, String methods);
+
     @Modifying
     @Transactional
     @Query("delete from AccountSession s where s.accountId = :account")

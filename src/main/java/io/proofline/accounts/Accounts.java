@@ -157,9 +157,20 @@ public class Accounts {
         return owner + ":" + fingerprints.client(client).current().substring(0, 32);
     }
 
+    /** The account of a session that is still valid, whatever it has proven so far. */
     public Optional<AccountId> signedIn(SessionToken session) {
+        return session(session).map(SignedInSession::account);
+    }
+
+    /** A session that is still valid: whose, and what it has proven. */
+    public Optional<SignedInSession> session(SessionToken session) {
         return sessions.findByTokenDigestAndExpiresAtAfter(session.digest(), clock.instant())
-                .map(AccountSession::accountId);
+                .map(AccountSession::signedIn);
+    }
+
+    /** The session proved a second method (the methods keep the password's {@code pwd} first). */
+    void upgradeSession(SessionToken session, Assurance assurance, String method) {
+        sessions.upgrade(session.digest(), assurance, "pwd," + method);
     }
 
     public void signOut(SessionToken session) {

@@ -83,4 +83,17 @@ public class AccountsException extends RuntimeException {
             super(why);
         }
     }
+
+    /** Every account keeps at least one second method. */
+    public static class LastMethod extends AccountsException {
+        LastMethod() {
+            super("The account's last second method cannot be removed");
+        }
+    }
+
+    public static class NoSuchMethod extends AccountsException {
+        NoSuchMethod() {
+            super("No such second method on this account");
+        }
+    }
 }

@@ -22,7 +22,6 @@ public final class PersonalKeys {
         return new PersonalKey(key.toString());
     }
 
-    /** Uppercase, drop dashes and spaces, read I and L as 1 and O as 0. */
     /** A random code of {@code length} Crockford base32 characters (one-time codes, letter codes). */
     public static String randomCode(int length) {
         StringBuilder code = new StringBuilder(length);
@@ -32,6 +31,7 @@ public final class PersonalKeys {
         return code.toString();
     }
 
+    /** Uppercase, drop dashes and spaces, read I and L as 1 and O as 0. */
     public static String normalize(String typed) {
         if (typed == null) {
             return "";

@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.proofline.proofing.Journey;
 import io.proofline.proofing.Journeys;
 import io.proofline.support.DatabaseScan;
+import io.proofline.support.SentEmails;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
@@ -51,6 +52,15 @@ class PiiAtRestOnPostgresTest extends PostgresIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
+    SignUps signUps;
+
+    @Autowired
+    SecondFactors secondFactors;
+
+    @Autowired
+    io.proofline.vendors.VendorStubServer stubs;
+
+    @Autowired
     MeterRegistry meters;
 
     @Test
@@ -66,7 +76,19 @@ class PiiAtRestOnPostgresTest extends PostgresIntegrationTest {
                 String.format("%05d-%04d", ThreadLocalRandom.current().nextInt(100000), ThreadLocalRandom.current().nextInt(10000)),
                 ssn, "+1 " + phoneDigits.substring(0, 3) + " " + phoneDigits.substring(3, 6) + " " + phoneDigits.substring(6));
 
-        AccountId account = accounts.signUp(email, PASSWORD);
+        // Through the emailed link, as a person signs up; then both kinds of second method.
+        assertThat(signUps.start(email, "203.0.113.7", Locale.ENGLISH)).isInstanceOf(SignUps.Started.Sent.class);
+        String link = SentEmails.newestTo(stubs.server(), email).link();
+        SignUps.Completed completed = signUps.complete(link.substring(link.indexOf("token=") + 6), PASSWORD);
+        AccountId account = ((SignUps.Completed.SignedIn) completed).account();
+        SessionToken firstSession = ((SignUps.Completed.SignedIn) completed).session();
+        SecondFactors.AppBeingAdded app = secondFactors.beginApp(account);
+        String appKey = app.key().replace(" ", "");
+        assertThat(secondFactors.confirmApp(account, firstSession, app.method(), SecondFactors.appCode(
+                new javax.crypto.spec.SecretKeySpec(new org.apache.commons.codec.binary.Base32().decode(appKey), "HmacSHA1"),
+                java.time.Instant.now().getEpochSecond() / 30), "Phone of Zephyrine" + tag))
+                .isInstanceOf(SecondFactors.CodeCheck.Accepted.class);
+        List<String> backupCodes = secondFactors.addBackupCodes(account, firstSession);
         Journey journey = journeys.startOrResume(account);
         vault.update(journey.id(), held -> held.withPerson(pii.firstName(), pii.lastName(), pii.dateOfBirth())
                 .withSsn(pii.ssn()));
@@ -80,7 +102,8 @@ class PiiAtRestOnPostgresTest extends PostgresIntegrationTest {
         List<String> secrets = List.of(email, "zeph." + tag, pii.firstName(), pii.lastName(),
                 dateOfBirth.toString(), dateOfBirth.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")),
                 dateOfBirth.format(DateTimeFormatter.BASIC_ISO_DATE), ssn, ssn.replace("-", ""), pii.street(),
-                "Juniper" + tag, pii.city(), pii.zip(), pii.phone(), phoneDigits);
+                "Juniper" + tag, pii.city(), pii.zip(), pii.phone(), phoneDigits, link.substring(link.indexOf("token=") + 6),
+                appKey, backupCodes.get(0).replace("-", ""), backupCodes.get(0));
 
         // The scan must be able to find things, in text and in bytea columns, or finding nothing proves nothing.
         assertThat(columnsHolding(journey.id().toString())).anyMatch(c -> c.startsWith("act_ru_execution."));

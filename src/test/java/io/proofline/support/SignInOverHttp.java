@@ -7,7 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +66,14 @@ public final class SignInOverHttp {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Signs in through the pages; the signed-in session's cookie (name=value). */
+    /** Backup codes this browser was shown, per email, for the second step of its next sign-ins. */
+    private static final Map<String, Deque<String>> BACKUP_CODES = new ConcurrentHashMap<>();
+    private static final Pattern BACKUP_CODE = Pattern.compile("<li>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})</li>");
+
+    /**
+     * Signs in through the pages, both steps: the password, then a backup code (an account without a second method
+     * adds backup codes first, as the page asks); the signed-in session's cookie (name=value).
+     */
     public String signIn(String email, String password) throws IOException, InterruptedException {
         Page signInPage = get("/sign-in", null);
         HttpResponse<String> signedIn = post("/sign-in", signInPage.sessionCookie(), "_csrf", signInPage.formToken(),
@@ -70,7 +81,34 @@ public final class SignInOverHttp {
         if (signedIn.statusCode() != 302) {
             throw new IllegalStateException("sign-in answered " + signedIn.statusCode());
         }
-        return sessionCookie(signedIn).orElseThrow();
+        String session = sessionCookie(signedIn).orElseThrow();
+        String next = signedIn.headers().firstValue("Location").orElseThrow();
+        if (next.endsWith("/second-factor/new")) {
+            addBackupCodes(email, session);
+        } else if (next.endsWith("/sign-in/second-factor")) {
+            Page step = get("/sign-in/second-factor", session);
+            String code = BACKUP_CODES.getOrDefault(email, new ArrayDeque<>()).poll();
+            if (code == null) {
+                throw new IllegalStateException("no backup code left for " + email);
+            }
+            HttpResponse<String> answered = post("/sign-in/second-factor", session, "_csrf", step.formToken(), "code", code);
+            if (answered.statusCode() != 302) {
+                throw new IllegalStateException("the second step answered " + answered.statusCode());
+            }
+        }
+        return session;
+    }
+
+    /** Adds backup codes to the signed-in (halfway) session's account, as its first second method; the codes. */
+    public List<String> addBackupCodes(String email, String session) throws IOException, InterruptedException {
+        Page add = get("/second-factor/new", session);
+        HttpResponse<String> shown = post("/second-factor/new", session, "_csrf", add.formToken(), "kind", "BACKUP_CODES");
+        List<String> codes = BACKUP_CODE.matcher(shown.body()).results().map(found -> found.group(1)).toList();
+        if (codes.isEmpty()) {
+            throw new IllegalStateException("no backup codes shown (" + shown.statusCode() + ")");
+        }
+        BACKUP_CODES.put(email, new ArrayDeque<>(codes));
+        return codes;
     }
 
     /** The session cookie a response sets (name=value), if it sets one. */

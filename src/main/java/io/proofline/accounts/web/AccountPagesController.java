@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.proofline.accounts.Accounts;
+import io.proofline.accounts.SecondFactors;
 import io.proofline.accounts.SignInResult;
 import io.proofline.web.LocalTimes;
 import io.proofline.web.TypedText;
@@ -21,17 +22,22 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class AccountPagesController {
 
-    static final String AFTER_SIGN_IN = "redirect:/verify";
-
     private final Accounts accounts;
+    private final SecondFactors secondFactors;
     private final SignedInAccounts signedIn;
-    AccountPagesController(Accounts accounts, SignedInAccounts signedIn) {
+
+    AccountPagesController(Accounts accounts, SecondFactors secondFactors, SignedInAccounts signedIn) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
         this.signedIn = signedIn;
     }
 
+    /** Between the password and the second method, the sign-in page is the second step. */
     @GetMapping("/sign-in")
-    String signInPage() {
+    String signInPage(HttpServletRequest request) {
+        if (signedIn.halfway(request).isPresent()) {
+            return "redirect:" + SecondFactorController.SIGN_IN_STEP;
+        }
         return "accounts/sign-in";
     }
 
@@ -48,7 +54,10 @@ class AccountPagesController {
         SignInResult result = accounts.signIn(email.strip(), password, request.getRemoteAddr());
         if (result instanceof SignInResult.SignedIn session) {
             signedIn.start(session.account(), session.session(), request, response);
-            return AFTER_SIGN_IN;
+            // The password is one step of two: every account holds a second method (one made before it had any
+            // adds it now).
+            return "redirect:" + (secondFactors.hasAny(session.account()) ? SecondFactorController.SIGN_IN_STEP
+                    : SecondFactorController.ADD);
         }
         if (result instanceof SignInResult.Locked locked) {
             model.addAttribute("lockedUntil", LocalTimes.dateAndTime(locked.until(), locale));

@@ -25,8 +25,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class SignUpController {
 
-    static final String AFTER_SIGN_UP = "redirect:/verify";
-
     private final SignUps signUps;
     private final SignedInAccounts signedIn;
     private final AccountsProperties properties;
@@ -105,7 +103,7 @@ class SignUpController {
         }
         if (completed instanceof SignUps.Completed.SignedIn account) {
             signedIn.start(account.account(), account.session(), request, response);
-            return AFTER_SIGN_UP;
+            return "redirect:" + SecondFactorController.ADD; // the account's second method, before anything else
         }
         if (completed instanceof SignUps.Completed.EmailTaken) {
             model.addAttribute("emailTaken", true);

@@ -11,13 +11,14 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 import io.proofline.accounts.AccountId;
+import io.proofline.accounts.Assurance;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SessionToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Who is signed in on a request. The session (Spring Session: the server's memory or Redis, behind an HttpOnly
+ * Who is signed in on a request, and how far: the password only, or the password and a second method. The session (Spring Session: the server's memory or Redis, behind an HttpOnly
  * cookie) holds the account and its server-side session token; the token is checked on every request, so signing
  * out, a password reset or the session's end on the server takes effect at once, on every node.
  */
@@ -38,27 +39,45 @@ public class SignedInAccounts implements LogoutHandler {
     }
 
     /**
-     * The account whose session this request carries, if the session is still valid. Looked up once per request (the
-     * uploads' filter, the wizard, its forms and the layout all ask), and the answer kept on the request.
+     * The account whose session this request carries, if the session is still valid and has proven the password and a
+     * second method (AAL2): what every page past sign-in requires.
+     */
+    public Optional<AccountId> of(HttpServletRequest request) {
+        return halfway(request).filter(session -> session.assurance().atLeast(Assurance.AAL2)).map(Halfway::account);
+    }
+
+    /** A valid session, whatever it has proven so far (the password only, between the two steps of a sign-in). */
+    record Halfway(AccountId account, SessionToken session, Assurance assurance) {
+    }
+
+    /**
+     * Looked up once per request (the uploads' filter, the wizard, its forms and the layout all ask), and the answer
+     * kept on the request.
      */
     @SuppressWarnings("unchecked")
-    public Optional<AccountId> of(HttpServletRequest request) {
+    Optional<Halfway> halfway(HttpServletRequest request) {
         Object known = request.getAttribute(ANSWER);
         if (known != null) {
-            return (Optional<AccountId>) known;
+            return (Optional<Halfway>) known;
         }
-        Optional<AccountId> answer = lookUp(request);
+        Optional<Halfway> answer = lookUp(request);
         request.setAttribute(ANSWER, answer);
         return answer;
     }
 
-    private Optional<AccountId> lookUp(HttpServletRequest request) {
+    private Optional<Halfway> lookUp(HttpServletRequest request) {
         // Read from the session itself: the uploads' filter asks before Spring Security's filters have run.
         Authentication signedIn = securityContexts.loadDeferredContext(request).get().getAuthentication();
         if (!(signedIn instanceof SignedInAccount account)) {
             return Optional.empty();
         }
-        return accounts.signedIn(account.session()).filter(account.account()::equals);
+        return accounts.session(account.session()).filter(session -> session.account().equals(account.account()))
+                .map(session -> new Halfway(session.account(), account.session(), session.assurance()));
+    }
+
+    /** The session proved more (a second method): the answer kept on this request is stale. */
+    void forget(HttpServletRequest request) {
+        request.removeAttribute(ANSWER);
     }
 
     /** A new session id and form token (what the browser held before may be an attacker's), then the account. */
@@ -69,7 +88,7 @@ public class SignedInAccounts implements LogoutHandler {
         context.setAuthentication(signedIn);
         SecurityContextHolder.getContextHolderStrategy().setContext(context);
         securityContexts.saveContext(context, request, response);
-        request.setAttribute(ANSWER, Optional.of(account));
+        request.removeAttribute(ANSWER);
     }
 
     /** Sign-out (Spring Security's, at POST /sign-out): the server-side session ends too. */

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -42,6 +43,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.AccountsProperties;
+import io.proofline.accounts.Assurance;
+import io.proofline.accounts.SecondFactors;
+import io.proofline.accounts.SignedInSession;
 import io.proofline.accounts.SessionToken;
 import io.proofline.accounts.SignInResult;
 import io.proofline.web.Languages;
@@ -68,15 +72,17 @@ class AccountPagesControllerTest {
     @Autowired MockMvc mvc;
     @Autowired SignedInAccounts signedIn;
     @MockitoBean Accounts accounts;
+    @MockitoBean SecondFactors secondFactors;
     @MockitoBean CardReaderPort cardReaderPort;
 
     @Test
-    void aSignInGivesTheSessionANewIdAndFormTokenHoldsTheAccountAndGoesToTheWizard() throws Exception {
+    void aPasswordGivesTheSessionANewIdAndFormTokenHoldsTheAccountHalfwayAndAsksForTheSecondStep() throws Exception {
         AccountId account = new AccountId(UUID.randomUUID());
         SessionToken token = new SessionToken("token-value");
         when(accounts.signIn("jo@example.org", "a long and honest passphrase", "127.0.0.1"))
                 .thenReturn(new SignInResult.SignedIn(account, token));
-        when(accounts.signedIn(token)).thenReturn(Optional.of(account));
+        when(accounts.session(token)).thenReturn(Optional.of(new SignedInSession(account, Assurance.AAL1, List.of("pwd"))));
+        when(secondFactors.hasAny(account)).thenReturn(true);
         MockHttpSession session = new MockHttpSession();
         String idBefore = session.getId();
         String formToken = formTokenOf(mvc.perform(get("/sign-in").session(session)).andReturn());
@@ -85,7 +91,7 @@ class AccountPagesControllerTest {
 
         MvcResult signIn = mvc.perform(post("/sign-in").session(session).param("_csrf", formToken)
                         .param("email", " jo@example.org ").param("password", "a long and honest passphrase"))
-                .andExpect(redirectedUrl("/verify")).andReturn();
+                .andExpect(redirectedUrl("/sign-in/second-factor")).andReturn();
 
         MockHttpServletRequest request = signIn.getRequest();
         assertThat(request.getSession().getId()).as("a new session id: no fixation").isNotEqualTo(idBefore);
@@ -93,7 +99,10 @@ class AccountPagesControllerTest {
                 .isNotEqualTo(tokenBefore);
         MockHttpServletRequest next = new MockHttpServletRequest();
         next.setSession(request.getSession());
-        assertThat(signedIn.of(next)).as("the next request, with the session only").contains(account);
+        assertThat(signedIn.halfway(next)).as("the next request, with the session only, halfway")
+                .hasValueSatisfying(halfway -> assertThat(halfway.account()).isEqualTo(account));
+        assertThat(signedIn.of(new MockHttpServletRequest() {{ setSession(request.getSession()); }}))
+                .as("not past the password yet").isEmpty();
     }
 
     @Test

@@ -70,6 +70,7 @@ class SignInSessionsOnPostgresTest extends PostgresIntegrationTest {
         assertThat(session).as("a new session id").isNotEqualTo(planted.sessionCookie());
         assertThat(browser.get("/verify", planted.sessionCookie()).response().headers().firstValue("Location"))
                 .as("the planted session is not signed in").hasValueSatisfying(to -> assertThat(to).endsWith("/sign-in"));
+        browser.addBackupCodes(email, session); // the second step (its first method)
         assertThat(browser.get("/verify", session).response().statusCode()).isEqualTo(200);
         assertThat(browser.post("/verify/ConsentToProofing", session, "_csrf", planted.formToken(), "consent", "true")
                 .statusCode()).as("the token from before the sign-in").isEqualTo(403);

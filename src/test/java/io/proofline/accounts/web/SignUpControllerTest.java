@@ -56,6 +56,7 @@ class SignUpControllerTest {
     @Autowired MockMvc mvc;
     @MockitoBean SignUps signUps;
     @MockitoBean Accounts accounts;
+    @MockitoBean io.proofline.accounts.SecondFactors secondFactors;
     @MockitoBean CardReaderPort cardReaderPort;
 
     @Test

@@ -78,8 +78,11 @@ class SignUpOnPostgresTest extends PostgresIntegrationTest {
         HttpResponse<String> created = browser.post("/sign-up/confirm", choose.sessionCookie(), "_csrf",
                 choose.formToken(), "token", token, "password", PASSWORD);
         assertThat(created.statusCode()).isEqualTo(302);
-        assertThat(created.headers().firstValue("Location").orElseThrow()).endsWith("/verify");
+        assertThat(created.headers().firstValue("Location").orElseThrow()).as("the second method first")
+                .endsWith("/second-factor/new");
         String session = SignInOverHttp.sessionCookie(created).orElseThrow();
+        assertThat(browser.get("/verify", session).response().statusCode()).as("not yet past the password").isEqualTo(302);
+        browser.addBackupCodes(email, session);
         assertThat(browser.get("/verify", session).response().statusCode()).as("signed in").isEqualTo(200);
         assertThat(browser.signIn(email, PASSWORD)).as("the chosen password signs in").isNotBlank();
 

@@ -115,7 +115,17 @@ final class AsAPerson {
         browser.click(By.id("sign-up"), "sign-up-short-password");
         assertThat(browser.find(By.id("password-error")).isDisplayed()).isTrue();
         type(browser, "password", PASSWORD);
-        submit(browser, next, By.id("sign-up"));
+        browser.click(By.id("sign-up"), "add-second-factor");
+        addBackupCodes(browser);
+        submit(browser, next, By.id("continue"));
+    }
+
+    /** On "Add a second way to sign in": backup codes, which the page then shows once; the codes shown. */
+    static List<String> addBackupCodes(Browser browser) {
+        browser.find(By.cssSelector("label[for=kind-BACKUP_CODES]")).click();
+        browser.click(By.id("continue"), "backup-codes");
+        return browser.driver().findElements(By.cssSelector("#backup-codes li")).stream().map(WebElement::getText)
+                .toList();
     }
 
     /** Opens the development inbox and follows the link of the newest email there. */

@@ -115,6 +115,8 @@ class WizardBenchmark extends PostgresIntegrationTest {
             post("/sign-up", Map.of("email", email));
             get(SentEmails.newestTo(stubs.server(), email).linkPath(), "sign-up/confirm");
             post("/sign-up/confirm", Map.of("token", value("token"), "password", PASSWORD));
+            get("/second-factor/new", "second-factor/new");
+            post("/second-factor/new", Map.of("kind", "BACKUP_CODES"));
             step("ConsentToProofing", Map.of("consent", "on"));
             step("ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
             showCurrent("UploadDocuments");

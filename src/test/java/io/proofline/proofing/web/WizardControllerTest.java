@@ -109,6 +109,8 @@ class WizardControllerTest {
     @MockitoBean CertificateCheck certificates;
     @MockitoBean AddressPolicy addressPolicy;
     @MockitoBean Accounts accounts;
+    @MockitoBean io.proofline.accounts.SecondFactors secondFactors;
+    @MockitoBean io.proofline.accounts.SignUps signUps;
     @MockitoBean AccountsProperties accountsProperties;
 
     /** The lockout lengths and the photo limits as application.yml sets them (the seeds' values). */

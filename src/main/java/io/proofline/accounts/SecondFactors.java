@@ -1,0 +1,281 @@
+package io.proofline.accounts;
+
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.commons.codec.binary.Base32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+
+import io.proofline.crypto.AttributeEncryptor;
+import io.proofline.crypto.Fingerprints;
+import io.proofline.crypto.PersonalKeys;
+import io.proofline.throttle.ThrottleType;
+import io.proofline.throttle.Throttles;
+
+/**
+ * The second way to sign in that every account holds (NIST SP 800-63B AAL2): an authentication app (RFC 6238 codes)
+ * or backup codes, added, renamed and removed (never the last), and checked after the password. Codes are
+ * throttled per account ({@code sign-in-code}: Login.gov's 10 wrong codes, then 10 minutes) and counted before they
+ * are checked.
+ */
+@Service
+public class SecondFactors {
+
+    private static final Logger log = LoggerFactory.getLogger(SecondFactors.class);
+
+    public static final ThrottleType SIGN_IN_CODE = ThrottleType.named("sign-in-code");
+
+    /** RFC 6238 as authentication apps use it: HMAC-SHA1, 30-second periods, 6 digits. */
+    static final Duration PERIOD = Duration.ofSeconds(30);
+    static final int BACKUP_CODES = 10;
+    static final int BACKUP_CODE_LENGTH = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final TimeBasedOneTimePasswordGenerator TOTP = new TimeBasedOneTimePasswordGenerator(PERIOD, 6, "HmacSHA1");
+
+    private final AuthMethodRepository methods;
+    private final BackupCodeRepository backupCodes;
+    private final Accounts accounts;
+    private final AttributeEncryptor attributes;
+    private final Fingerprints fingerprints;
+    private final Throttles throttles;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+
+    SecondFactors(AuthMethodRepository methods, BackupCodeRepository backupCodes, Accounts accounts,
+            AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles, Clock clock,
+            TransactionTemplate transactions) {
+        this.methods = methods;
+        this.backupCodes = backupCodes;
+        this.accounts = accounts;
+        this.attributes = attributes;
+        this.fingerprints = fingerprints;
+        this.throttles = throttles;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /** A method as its owner sees it on their account page. {@code name} is blank when they gave none. */
+    public record Method(UUID id, MethodKind kind, String name, Instant addedAt, Optional<Instant> lastUsedAt,
+            long backupCodesLeft) {
+    }
+
+    public List<Method> methods(AccountId account) {
+        return methods.findConfirmed(account.value()).stream().map(method -> new Method(method.id(), method.kind(),
+                attributes.decrypt(method.nameCiphertext(), method.nameContext()), method.createdAt(),
+                Optional.ofNullable(method.lastUsedAt()),
+                method.kind() == MethodKind.BACKUP_CODES ? backupCodes.countUnused(method.id()) : 0)).toList();
+    }
+
+    public boolean hasAny(AccountId account) {
+        return methods.countConfirmed(account.value()) > 0;
+    }
+
+    /**
+     * An authentication app being added: the key the person types or scans into it.
+     *
+     * @param key        the key in Base32, grouped by four for typing
+     * @param otpauthUri the same as a link an app on this device can open
+     */
+    public record AppBeingAdded(UUID method, String key, String otpauthUri) {
+        @Override
+        public String toString() {
+            return "AppBeingAdded[" + method + "]";
+        }
+    }
+
+    /** A new key for an app, sealed until the app's first code confirms it. */
+    public AppBeingAdded beginApp(AccountId account) {
+        Instant now = clock.instant();
+        methods.deleteUnconfirmedBefore(account.value(), now.minus(Duration.ofDays(1)));
+        byte[] secret = new byte[20];
+        RANDOM.nextBytes(secret);
+        String key = new Base32().encodeAsString(secret).replace("=", "");
+        UUID id = UUID.randomUUID();
+        AuthMethod method = new AuthMethod(id, account, MethodKind.AUTHENTICATION_APP,
+                attributes.encrypt("", "auth-method-name:" + id), attributes.encrypt(key, "auth-method-secret:" + id), now);
+        methods.insert(method);
+        return shown(id, key);
+    }
+
+    /** The app being added, again (the page reloaded, a wrong first code). */
+    public Optional<AppBeingAdded> appBeingAdded(AccountId account, UUID id) {
+        return methods.findById(id).filter(method -> method.account().equals(account) && !method.confirmed()
+                        && method.kind() == MethodKind.AUTHENTICATION_APP)
+                .map(method -> shown(id, attributes.decrypt(method.secretCiphertext(), method.secretContext())));
+    }
+
+    private static AppBeingAdded shown(UUID id, String key) {
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < key.length(); i += 4) {
+            grouped.append(grouped.length() == 0 ? "" : " ").append(key, i, Math.min(key.length(), i + 4));
+        }
+        return new AppBeingAdded(id, grouped.toString(),
+                "otpauth://totp/Proofline?secret=" + key + "&issuer=Proofline&algorithm=SHA1&digits=6&period=30");
+    }
+
+    /** What a typed code did. */
+    public sealed interface CodeCheck {
+        record Accepted(MethodKind kind) implements CodeCheck {
+        }
+
+        record Wrong(int remainingAttempts) implements CodeCheck {
+        }
+
+        record Paused(Instant until) implements CodeCheck {
+        }
+    }
+
+    /**
+     * The app's first code: right, the app becomes a method of the account and the session has proven it.
+     *
+     * @param name the person's label for it (may be blank)
+     */
+    public CodeCheck confirmApp(AccountId account, SessionToken session, UUID id, String code, String name) {
+        Optional<AuthMethod> method = methods.findById(id)
+                .filter(found -> found.account().equals(account) && !found.confirmed());
+        return throttled(account, session, () -> {
+            if (method.isEmpty() || !appAccepts(method.get(), code)) {
+                return Optional.empty();
+            }
+            transactions.executeWithoutResult(tx -> {
+                methods.rename(id, attributes.encrypt(name.strip(), method.get().nameContext()));
+                methods.confirm(id, clock.instant());
+            });
+            log.info("Account {} added an authentication app", account);
+            return Optional.of(MethodKind.AUTHENTICATION_APP);
+        });
+    }
+
+    /**
+     * Ten new backup codes, a method of the account at once; shown to the person this once and kept only as
+     * fingerprints. The session counts as having proven them (the person holds them now).
+     */
+    public List<String> addBackupCodes(AccountId account, SessionToken session) {
+        UUID id = UUID.randomUUID();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < BACKUP_CODES; i++) {
+            codes.add(PersonalKeys.randomCode(BACKUP_CODE_LENGTH));
+        }
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            methods.insert(new AuthMethod(id, account, MethodKind.BACKUP_CODES,
+                    attributes.encrypt("", "auth-method-name:" + id), null, now));
+            for (String code : codes) {
+                backupCodes.insert(new BackupCode(id, fingerprints.code("backup", code).current()));
+            }
+            methods.confirm(id, now);
+        });
+        accounts.upgradeSession(session, MethodKind.BACKUP_CODES.assurance(), MethodKind.BACKUP_CODES.amr());
+        log.info("Account {} added backup codes", account);
+        return codes.stream().map(code -> code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8))
+                .toList();
+    }
+
+    /** The second step of a sign-in: a code from the app, or a backup code (used up). */
+    public CodeCheck verify(AccountId account, SessionToken session, String code) {
+        String typed = PersonalKeys.normalize(code);
+        List<AuthMethod> held = methods.findConfirmed(account.value());
+        return throttled(account, session, () -> {
+            for (AuthMethod method : held) {
+                if (method.kind() == MethodKind.AUTHENTICATION_APP && appAccepts(method, typed)) {
+                    return Optional.of(MethodKind.AUTHENTICATION_APP);
+                }
+                if (method.kind() == MethodKind.BACKUP_CODES && typed.length() == BACKUP_CODE_LENGTH
+                        && backupCodes.use(method.id(), fingerprints.code("backup", typed).candidates(), clock.instant()) == 1) {
+                    methods.used(method.id(), clock.instant());
+                    return Optional.of(MethodKind.BACKUP_CODES);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * Counts the code before it is checked (parallel guesses cannot pass the limit); a right one resets the count and
+     * the session has proven the method it matched.
+     */
+    private CodeCheck throttled(AccountId account, SessionToken session, Supplier<Optional<MethodKind>> check) {
+        String subject = account.toString();
+        Throttles.Attempt attempt = throttles.reserve(subject, SIGN_IN_CODE);
+        if (!attempt.admitted()) {
+            return new CodeCheck.Paused(attempt.status().lockedUntil().orElseThrow());
+        }
+        Optional<MethodKind> proven = check.get();
+        if (proven.isEmpty()) {
+            return attempt.status().lockedUntil().<CodeCheck>map(CodeCheck.Paused::new)
+                    .orElseGet(() -> new CodeCheck.Wrong(attempt.status().remainingAttempts()));
+        }
+        throttles.reset(subject, SIGN_IN_CODE);
+        accounts.upgradeSession(session, proven.get().assurance(), proven.get().amr());
+        return new CodeCheck.Accepted(proven.get());
+    }
+
+    /** A code of this period or the one before or after (clocks drift), never one of a period already used. */
+    private boolean appAccepts(AuthMethod method, String code) {
+        String typed = code.replaceAll("\\s", "");
+        if (!typed.matches("\\d{6}")) {
+            return false;
+        }
+        SecretKeySpec key = new SecretKeySpec(new Base32().decode(
+                attributes.decrypt(method.secretCiphertext(), method.secretContext())), "HmacSHA1");
+        long now = clock.instant().getEpochSecond() / PERIOD.toSeconds();
+        for (long step = now - 1; step <= now + 1; step++) {
+            String expected = appCode(key, step);
+            if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), typed.getBytes(StandardCharsets.US_ASCII))) {
+                return methods.useStep(method.id(), step, clock.instant()) == 1;
+            }
+        }
+        return false;
+    }
+
+    /** The code an app shows during period {@code step} (RFC 6238 with HMAC-SHA1 and 6 digits). */
+    static String appCode(SecretKeySpec key, long step) {
+        try {
+            return String.format(Locale.ROOT, "%06d",
+                    TOTP.generateOneTimePassword(key, Instant.ofEpochSecond(step * PERIOD.toSeconds())));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void rename(AccountId account, UUID id, String name) {
+        AuthMethod method = owned(account, id);
+        methods.rename(id, attributes.encrypt(name.strip(), method.nameContext()));
+    }
+
+    /** @throws AccountsException.LastMethod for the account's only method */
+    public void remove(AccountId account, UUID id) {
+        owned(account, id);
+        transactions.executeWithoutResult(tx -> {
+            if (methods.countConfirmed(account.value()) <= 1) {
+                throw new AccountsException.LastMethod();
+            }
+            methods.delete(id);
+        });
+        log.info("Account {} removed a second method", account);
+    }
+
+    private AuthMethod owned(AccountId account, UUID id) {
+        return methods.findById(id).filter(method -> method.account().equals(account) && method.confirmed())
+                .orElseThrow(() -> new AccountsException.NoSuchMethod());
+    }
+}
