@@ -77,6 +77,8 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         JourneyId journey = begin(account, "STATE_ID");
 
         throughTheStateId(journey, person);
+        assertThat(vault.attachment(journey, PiiVault.Attachment.DOCUMENT_IMAGES))
+                .as("seed 004 step 4: an accepted ID's images are discarded once checked").isEmpty();
         driver().byPhone(journey, person, (j, code) -> !phones.verifyCode(j, "WRONG1")
                 && phones.verifyCode(j, code.toLowerCase()));
         protectTheData(account, journey);
@@ -161,9 +163,13 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
         JourneyStep afterVendorError = awaitTask(journey, "UploadDocuments");
         assertThat(afterVendorError.checkWas(Outcome.VENDOR_ERROR)).isTrue();
         assertThat(afterVendorError.attemptsRemaining()).isEqualTo(4);
+        assertThat(vault.attachment(journey, PiiVault.Attachment.DOCUMENT_IMAGES))
+                .as("seed 004 step 4: the images are discarded once checked, even when the vendor failed").isEmpty();
         for (int remaining = 3; remaining >= 1; remaining--) {
             upload(journey, "STUB:FAKE");
             assertThat(awaitTask(journey, "UploadDocuments").attemptsRemaining()).isEqualTo(remaining);
+            assertThat(vault.attachment(journey, PiiVault.Attachment.DOCUMENT_IMAGES))
+                    .as("a rejected ID's images are discarded too").isEmpty();
         }
         upload(journey, "STUB:FAKE");
         JourneyStep locked = awaitStep(journey, JourneyStep.Kind.WAITING);

@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
@@ -24,7 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycl
 /**
  * The house rules every Proofline model must keep, so that what runs is also what a reviewer can read:
  * a history time-to-live, every automated task async with an explicit retry cycle, every element named
- * and drawn, and every activity documented with the seed rule it implements.
+ * (joins excepted) and drawn, and every activity documented with the seed rule it implements.
  */
 final class BpmnModelRules {
 
@@ -47,7 +48,9 @@ final class BpmnModelRules {
             }
         }
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-            if (isBlank(node.getName()) || node.getName().equals(node.getId())) {
+            // A join only merges paths: like bpmnlint's label-required, it needs no name (a label there would not help).
+            boolean join = node instanceof Gateway && node.getOutgoing().size() == 1;
+            if (!join && (isBlank(node.getName()) || node.getName().equals(node.getId()))) {
                 violations.add(node.getId() + ": no readable name");
             }
             if (!drawn.contains(node.getId())) {

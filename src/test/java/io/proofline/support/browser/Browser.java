@@ -89,6 +89,11 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** A browser for pages of its own (the BPMN diagrams' rendering), with no service to visit: close it after use. */
+    public static Browser withoutService() {
+        return launch(null);
+    }
+
     /** @param card a PIV/CAC card in the browser's certificate store, or null for none */
     static Browser launch(CardInReader card) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
