@@ -183,16 +183,23 @@ public class Accounts {
     }
 
     /**
-     * Sets a new password once the person has proven control of the email (a later issue's link). The
+     * Sets a new password once the person has proven control of the email ({@link PasswordResets}). The
      * profile's PII stays sealed under the old password, so it becomes inactive until the personal key
      * recovers it. Every session of the account ends.
      */
     public void resetPassword(AccountId id, String newPassword) {
+        resetPassword(id, newPassword, () -> {
+        });
+    }
+
+    /** The same, with {@code alsoInTransaction} (a reset link used), whose exception leaves everything as it was. */
+    void resetPassword(AccountId id, String newPassword, Runnable alsoInTransaction) {
         requireLongEnough(newPassword);
         accounts.find(id).orElseThrow(() -> new AccountsException.NoSuchAccount());
         NewCredential credential = accessKeys.create(newPassword, UserAccessKeys.Purpose.PASSWORD, id.value());
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
+            alsoInTransaction.run();
             accounts.updatePassword(id, credential.stored(), now);
             profiles.markPasswordReset(id, now);
             sessions.deleteByAccount(id);

@@ -35,6 +35,11 @@ public class IdentityVerifications {
         repository.insert(new IdentityVerification(accountId, journey.value(), pathway, clock.instant()));
     }
 
+    /** The account is no longer verified (its profile can never be opened again). */
+    void revoke(AccountId account) {
+        repository.deleteByAccountId(account.toString());
+    }
+
     public Optional<Instant> verifiedAt(AccountId account) {
         return repository.findVerifiedAt(account.toString());
     }

@@ -142,4 +142,12 @@ interface ProfileRepository extends Repository<AccountProfile, UUID>, Inserts<Ac
             update AccountProfile p set p.status = PASSWORD_RESET, p.updatedAt = :now
             where p.accountId = :account and p.status = ACTIVE""")
     void markPasswordReset(AccountId account, Instant now);
+
+    /** A profile awaiting its personal key that will never get it: deactivated, and its SSN let go. */
+    @Modifying
+    @Transactional
+    @Query("""
+            update AccountProfile p set p.status = DEACTIVATED, p.claimedSsnFingerprint = null, p.updatedAt = :now
+            where p.accountId = :account and p.status = PASSWORD_RESET""")
+    int deactivateAwaitingRecovery(AccountId account, Instant now);
 }

@@ -10,6 +10,11 @@ public enum ProfileStatus {
     ACTIVE,
     /** The password was reset: the PII cannot be read until the personal key recovers it. Holds its SSN. */
     PASSWORD_RESET,
+    /**
+     * After a password reset the person had no personal key: the PII can never be read again. Holds no SSN, so that
+     * its owner can verify again.
+     */
+    DEACTIVATED,
     /** Replaced by a newer profile of the same account. */
     SUPERSEDED,
     /**

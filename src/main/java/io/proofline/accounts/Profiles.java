@@ -11,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.proofline.accounts.ProfileRepository.SealedProfile;
@@ -220,20 +221,21 @@ public class Profiles {
     public PersonalKey reactivate(AccountId account, String typedPersonalKey, String password) {
         AccountProfile profile = profiles.findCurrent(account).filter(p -> p.status() == ProfileStatus.PASSWORD_RESET)
                 .orElseThrow(() -> new AccountsException.NoProfile("No profile awaiting recovery"));
-        String subject = account.toString();
-        ThrottleStatus status = throttles.check(subject, ThrottleType.PERSONAL_KEY);
-        if (status.isLocked()) {
-            throw new AccountsException.Locked("Personal key entry", status.lockedUntil().orElseThrow());
-        }
         ContentKey passwordKey = accounts.unlockPassword(account, password);
-        Optional<ContentKey> recoveryKey = accessKeys.unlock(PersonalKeys.normalize(typedPersonalKey), profile.recovery(),
-                UserAccessKeys.Purpose.PERSONAL_KEY, account.value());
+        String subject = account.toString();
+        // Counted before the key is derived: parallel guesses cannot pass the limit.
+        Throttles.Attempt attempt = throttles.reserve(subject, ThrottleType.PERSONAL_KEY);
+        if (!attempt.admitted()) {
+            throw new AccountsException.Locked("Personal key entry", attempt.status().lockedUntil().orElseThrow());
+        }
+        Optional<ContentKey> recoveryKey = Accounts.unlessBusy(() -> accessKeys.unlock(
+                PersonalKeys.normalize(typedPersonalKey), profile.recovery(), UserAccessKeys.Purpose.PERSONAL_KEY,
+                account.value()), () -> throttles.refund(subject, ThrottleType.PERSONAL_KEY));
         if (recoveryKey.isEmpty()) {
-            ThrottleStatus after = throttles.recordFailure(subject, ThrottleType.PERSONAL_KEY);
-            if (after.isLocked()) {
-                throw new AccountsException.Locked("Personal key entry", after.lockedUntil().orElseThrow());
+            if (attempt.status().isLocked()) {
+                throw new AccountsException.Locked("Personal key entry", attempt.status().lockedUntil().orElseThrow());
             }
-            throw new AccountsException.WrongPersonalKey(after.remainingAttempts());
+            throw new AccountsException.WrongPersonalKey(attempt.status().remainingAttempts());
         }
         throttles.reset(subject, ThrottleType.PERSONAL_KEY);
         ProofingPii pii = ProofingPii.fromBytes(
@@ -243,6 +245,25 @@ public class Profiles {
                 clock.instant());
         log.info("Profile {} of account {} recovered with the personal key; a new key was issued", profile.id(), account);
         return newPersonalKey;
+    }
+
+    /**
+     * After a password reset without the personal key: the profile is deactivated (its PII can never be opened
+     * again), the account is no longer verified, and its SSN is let go so its owner can verify again. Lockouts stay:
+     * they belong to the person.
+     */
+    @Transactional
+    public void deactivateAwaitingRecovery(AccountId account) {
+        if (profiles.deactivateAwaitingRecovery(account, clock.instant()) > 0) {
+            verifications.revoke(account);
+            log.info("Account {}: the profile awaiting its personal key was deactivated; the account may verify again",
+                    account);
+        }
+    }
+
+    /** Whether the account's profile waits for its personal key after a password reset. */
+    public boolean awaitsRecovery(AccountId account) {
+        return status(account).filter(status -> status == ProfileStatus.PASSWORD_RESET).isPresent();
     }
 
     /**

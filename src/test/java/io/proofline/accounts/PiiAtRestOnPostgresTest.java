@@ -77,7 +77,7 @@ class PiiAtRestOnPostgresTest extends PostgresIntegrationTest {
                 ssn, "+1 " + phoneDigits.substring(0, 3) + " " + phoneDigits.substring(3, 6) + " " + phoneDigits.substring(6));
 
         // Through the emailed link, as a person signs up; then both kinds of second method.
-        assertThat(signUps.start(email, "203.0.113.7", Locale.ENGLISH)).isInstanceOf(SignUps.Started.Sent.class);
+        assertThat(signUps.start(email, "203.0.113.7", Locale.ENGLISH)).isInstanceOf(LinkRequest.Sent.class);
         String link = SentEmails.newestTo(stubs.server(), email).link();
         SignUps.Completed completed = signUps.complete(link.substring(link.indexOf("token=") + 6), PASSWORD);
         AccountId account = ((SignUps.Completed.SignedIn) completed).account();

@@ -49,6 +49,15 @@ public final class SignInOverHttp {
     /** POST a form with the given cookie and fields (the form token among them, if the test wants it sent). */
     public HttpResponse<String> post(String path, String sessionCookie, String... fields)
             throws IOException, InterruptedException {
+        return postFrom(null, path, sessionCookie, fields);
+    }
+
+    /**
+     * The same, as from another client address: sent as X-Forwarded-For, which the service trusts from loopback as
+     * from a proxy in front of it (null: this machine's own address).
+     */
+    public HttpResponse<String> postFrom(String client, String path, String sessionCookie, String... fields)
+            throws IOException, InterruptedException {
         StringBuilder form = new StringBuilder();
         for (int i = 0; i + 1 < fields.length; i += 2) {
             if (form.length() > 0) {
@@ -62,6 +71,9 @@ public final class SignInOverHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
         if (sessionCookie != null) {
             request.header("Cookie", sessionCookie);
+        }
+        if (client != null) {
+            request.header("X-Forwarded-For", client);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

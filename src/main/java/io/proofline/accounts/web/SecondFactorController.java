@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Assurance;
+import io.proofline.accounts.Profiles;
 import io.proofline.accounts.SecondFactors;
 import io.proofline.accounts.SecondFactors.CodeCheck;
 import io.proofline.web.LocalTimes;
@@ -34,10 +36,17 @@ class SecondFactorController {
 
     private final SecondFactors secondFactors;
     private final SignedInAccounts signedIn;
+    private final Profiles profiles;
 
-    SecondFactorController(SecondFactors secondFactors, SignedInAccounts signedIn) {
+    SecondFactorController(SecondFactors secondFactors, SignedInAccounts signedIn, Profiles profiles) {
         this.secondFactors = secondFactors;
         this.signedIn = signedIn;
+        this.profiles = profiles;
+    }
+
+    /** Past both steps: a profile locked by a password reset asks for its personal key first. */
+    private String afterSignIn(AccountId account) {
+        return profiles.awaitsRecovery(account) ? "redirect:" + RecoverProfileController.PATH : AFTER;
     }
 
     @GetMapping(SIGN_IN_STEP)
@@ -47,7 +56,7 @@ class SecondFactorController {
             return SIGN_IN;
         }
         if (session.get().assurance().atLeast(Assurance.AAL2)) {
-            return AFTER;
+            return afterSignIn(session.get().account());
         }
         if (!secondFactors.hasAny(session.get().account())) {
             return "redirect:" + ADD;
@@ -72,7 +81,7 @@ class SecondFactorController {
         CodeCheck check = secondFactors.verify(session.get().account(), session.get().session(), code);
         if (check instanceof CodeCheck.Accepted) {
             signedIn.forget(request);
-            return AFTER;
+            return afterSignIn(session.get().account());
         }
         refused(check, locale, model);
         return "accounts/second-factor";

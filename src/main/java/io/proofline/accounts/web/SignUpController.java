@@ -12,8 +12,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.proofline.accounts.AccountsException;
 import io.proofline.accounts.AccountsProperties;
+import io.proofline.accounts.LinkRequest;
 import io.proofline.accounts.SignUps;
-import io.proofline.web.LocalTimes;
 import io.proofline.web.TypedText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,35 +35,22 @@ class SignUpController {
         this.properties = properties;
     }
 
+    static final EmailLinkPages.AskPage ASK = new EmailLinkPages.AskPage("signUp.title", "signUp.lead",
+            "signUp.email.hint", "/sign-up", "signUp.sendLink", "/sign-in", "signUp.haveAccount");
+    static final EmailLinkPages.PasswordPage CHOOSE = new EmailLinkPages.PasswordPage("signUp.choosePassword.title",
+            "signUp.choosePassword.lead", "/sign-up/confirm", "signUp.choosePassword.submit");
+
     @GetMapping("/sign-up")
-    String emailPage() {
-        return "accounts/sign-up";
+    String emailPage(Model model) {
+        model.addAttribute("page", ASK);
+        return EmailLinkPages.ASK;
     }
 
     @PostMapping("/sign-up")
     String sendLink(@RequestParam(defaultValue = "") String email, Locale locale, Model model,
             HttpServletRequest request, RedirectAttributes redirect) {
-        model.addAttribute("email", email);
-        String problem = TypedText.problem(email, TypedText.EMAIL);
-        if (problem == null && !AccountPagesController.looksLikeAnEmail(email)) {
-            problem = "accounts.error.email";
-        }
-        if (problem != null) {
-            model.addAttribute("errors", Map.of("email", problem));
-            return "accounts/sign-up";
-        }
-        SignUps.Started started = signUps.start(email, request.getRemoteAddr(), locale);
-        if (started instanceof SignUps.Started.Paused paused) {
-            model.addAttribute("paused", LocalTimes.dateAndTime(paused.until(), locale));
-            return "accounts/sign-up";
-        }
-        if (started instanceof SignUps.Started.NotSent) {
-            model.addAttribute("notSent", true);
-            return "accounts/sign-up";
-        }
-        // Kept in the session for the next page only (a flash attribute), never in its address.
-        redirect.addFlashAttribute("sentTo", email.strip());
-        return "redirect:/sign-up/email-sent";
+        return EmailLinkPages.ask(ASK, email, locale, model, redirect,
+                typed -> signUps.start(typed, request.getRemoteAddr(), locale), "/sign-up/email-sent");
     }
 
     @GetMapping("/sign-up/email-sent")
@@ -80,7 +67,8 @@ class SignUpController {
         }
         model.addAttribute("token", token);
         model.addAttribute("minPasswordLength", properties.minPasswordLength());
-        return "accounts/choose-password";
+        model.addAttribute("page", CHOOSE);
+        return EmailLinkPages.NEW_PASSWORD;
     }
 
     @PostMapping("/sign-up/confirm")
@@ -89,17 +77,18 @@ class SignUpController {
             HttpServletResponse response) {
         model.addAttribute("token", token);
         model.addAttribute("minPasswordLength", properties.minPasswordLength());
+        model.addAttribute("page", CHOOSE);
         String problem = TypedText.problem(password, TypedText.PASSWORD);
         if (problem != null) {
             model.addAttribute("errors", Map.of("password", problem));
-            return "accounts/choose-password";
+            return EmailLinkPages.NEW_PASSWORD;
         }
         SignUps.Completed completed;
         try {
             completed = signUps.complete(token, password);
         } catch (AccountsException.PasswordTooShort tooShort) {
             model.addAttribute("errors", Map.of("password", "accounts.error.passwordTooShort"));
-            return "accounts/choose-password";
+            return EmailLinkPages.NEW_PASSWORD;
         }
         if (completed instanceof SignUps.Completed.SignedIn account) {
             signedIn.start(account.account(), account.session(), request, response);

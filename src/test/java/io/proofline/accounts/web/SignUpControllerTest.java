@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.AccountsException;
 import io.proofline.accounts.AccountsProperties;
+import io.proofline.accounts.LinkRequest;
 import io.proofline.accounts.SignUps;
 import io.proofline.pivcac.CardReaderPort;
 import io.proofline.web.Languages;
@@ -67,7 +68,7 @@ class SignUpControllerTest {
 
     @Test
     void aSentLinkGoesToTheCheckYourEmailPageWithTheAddressInTheSessionNotTheUrl() throws Exception {
-        when(signUps.start("jo@example.org", "198.51.100.23", Locale.ENGLISH)).thenReturn(new SignUps.Started.Sent());
+        when(signUps.start("jo@example.org", "198.51.100.23", Locale.ENGLISH)).thenReturn(new LinkRequest.Sent());
         mvc.perform(post("/sign-up").with(withFormToken()).with(request -> {
                     request.setRemoteAddr("198.51.100.23");
                     return request;
@@ -81,13 +82,13 @@ class SignUpControllerTest {
     @Test
     void aPausedOrUnsentLinkSaysSoInThePersonsLanguageAndKeepsTheEmail() throws Exception {
         Instant until = Instant.parse("2026-12-02T18:00:00Z");
-        when(signUps.start(any(), any(), any())).thenReturn(new SignUps.Started.Paused(until));
+        when(signUps.start(any(), any(), any())).thenReturn(new LinkRequest.Paused(until));
         mvc.perform(post("/sign-up").with(withFormToken()).cookie(new Cookie("proofline-lang", "fr"))
                         .param("email", "jo@example.org"))
                 .andExpect(content().string(allOf(
                         containsString("Vous pourrez en redemander après " + LocalTimes.dateAndTime(until, Languages.FRENCH)),
                         containsString("value=\"jo@example.org\""))));
-        when(signUps.start(any(), any(), any())).thenReturn(new SignUps.Started.NotSent());
+        when(signUps.start(any(), any(), any())).thenReturn(new LinkRequest.NotSent());
         mvc.perform(post("/sign-up").with(withFormToken()).param("email", "jo@example.org"))
                 .andExpect(content().string(containsString("We could not send the email just now")));
     }

@@ -188,6 +188,25 @@ class SignUpOnPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void linksAskedFromOneClientArePausedAtItsLimitForAnyAddressWhileOtherClientsGoOn(
+            @org.springframework.beans.factory.annotation.Value("${proofline.throttle.sign-up-client.max-attempts}") int limit)
+            throws Exception {
+        String client = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        Page form = browser.get("/sign-up", null);
+        for (int asked = 1; asked <= limit; asked++) {
+            assertThat(browser.postFrom(client, "/sign-up", form.sessionCookie(), "_csrf", form.formToken(), "email",
+                    anEmail()).statusCode()).isEqualTo(302);
+        }
+        String next = anEmail();
+        HttpResponse<String> over = browser.postFrom(client, "/sign-up", form.sessionCookie(), "_csrf", form.formToken(),
+                "email", next);
+        assertThat(over.body()).contains("Too many links were asked for this address or from your network");
+        assertThat(SentEmails.to(stubs.server(), next)).isEmpty();
+        assertThat(browser.postFrom("203.0.113.200", "/sign-up", form.sessionCookie(), "_csrf", form.formToken(),
+                "email", next).statusCode()).as("another client").isEqualTo(302);
+    }
+
+    @Test
     void anEmailTheVendorCannotSendIsNotCountedAndSaysTryAgain() throws Exception {
         String email = "pat." + UUID.randomUUID().toString().substring(0, 8) + "@outage.example.invalid";
         for (int asked = 1; asked <= 6; asked++) {

@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -108,15 +112,27 @@ final class AsAPerson {
     static void signUp(Browser browser, String email, String next) {
         assertThat(browser.heading()).isIn("Create an account", "Créer un compte");
         type(browser, "email", email);
-        browser.click(By.id("sign-up"), "sign-up-email-sent");
+        browser.click(By.id("send-link"), "sign-up-email-sent");
         assertThat(browser.find(By.id("sent-to")).getText()).contains(email);
         followTheNewestEmailLink(browser, "sign-up-choose-password");
         type(browser, "password", "short");
-        browser.click(By.id("sign-up"), "sign-up-short-password");
+        browser.click(By.id("set-password"), "sign-up-short-password");
         assertThat(browser.find(By.id("password-error")).isDisplayed()).isTrue();
         type(browser, "password", PASSWORD);
-        browser.click(By.id("sign-up"), "add-second-factor");
-        addBackupCodes(browser);
+        browser.click(By.id("set-password"), "add-second-factor");
+        BACKUP_CODES.put(email, new ArrayDeque<>(addBackupCodes(browser)));
+        submit(browser, next, By.id("continue"));
+    }
+
+    /** The backup codes each account signed up here was shown, for the second step of its later sign-ins. */
+    private static final Map<String, Deque<String>> BACKUP_CODES = new ConcurrentHashMap<>();
+
+    /** From the sign-in page, both steps: the password, then one of the account's backup codes; up to {@code next}. */
+    static void signIn(Browser browser, String email, String next) {
+        type(browser, "email", email);
+        type(browser, "password", PASSWORD);
+        browser.click(By.id("sign-in"), "second-factor");
+        type(browser, "code", BACKUP_CODES.get(email).poll());
         submit(browser, next, By.id("continue"));
     }
 

@@ -39,10 +39,10 @@ class SecondFactorBrowserTest extends PostgresIntegrationTest {
         String email = email();
         browser.open("/sign-up", "sign-up");
         type(browser, "email", email);
-        browser.click(By.id("sign-up"), "sign-up-email-sent");
+        browser.click(By.id("send-link"), "sign-up-email-sent");
         followTheNewestEmailLink(browser, "sign-up-choose-password");
         type(browser, "password", PASSWORD);
-        browser.click(By.id("sign-up"), "add-second-factor");
+        browser.click(By.id("set-password"), "add-second-factor");
 
         assertThat(browser.heading()).isEqualTo("Add a second way to sign in");
         browser.click(By.id("continue"), "add-second-factor-none-chosen");

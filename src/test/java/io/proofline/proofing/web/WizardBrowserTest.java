@@ -370,9 +370,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         type(browser, "password", "not the password");
         browser.click(By.id("sign-in"), "sign-in-rejected");
         assertThat(browser.find(By.id("sign-in-error")).getText()).contains("more tries");
-        type(browser, "email", email);
-        type(browser, "password", PASSWORD);
-        submit(browser, "letter-code-later", By.id("sign-in"));
+        AsAPerson.signIn(browser, email, "letter-code-later");
 
         assertThat(browser.heading()).as("the journey resumes").isEqualTo("Enter the code from your letter");
         type(browser, "code", lastSent(stubs, "/usps/v1/letters", "code"));
@@ -402,9 +400,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
                     .until(driver -> engine.currentStep(journey).is("RequestNewLetter"));
             browser.open("/verify", "a-month-later");
             assertThat(browser.heading()).isEqualTo("Sign in");
-            type(browser, "email", email);
-            type(browser, "password", PASSWORD);
-            submit(browser, "code-expired", By.id("sign-in"));
+            AsAPerson.signIn(browser, email, "code-expired");
 
             assertThat(browser.heading()).isEqualTo("Your code has expired");
             assertThat(browser.find(By.id("code-expired")).getText()).isEqualTo("The code in the letter we mailed you expired on "
