@@ -32,9 +32,11 @@ public class PasswordResets {
     private final Fingerprints fingerprints;
     private final AccountsProperties properties;
     private final Clock clock;
+    private final SecurityNotices notices;
 
     PasswordResets(Accounts accounts, AccountRepository accountRows, EmailLinks emailLinks, Fingerprints fingerprints,
-            AccountsProperties properties, Clock clock) {
+            AccountsProperties properties, Clock clock, SecurityNotices notices) {
+        this.notices = notices;
         this.accounts = accounts;
         this.accountRows = accountRows;
         this.emailLinks = emailLinks;
@@ -105,6 +107,7 @@ public class PasswordResets {
             return new Completed.LinkNotUsable();
         }
         log.info("Account {} set a new password through a reset link", account);
+        notices.send(account, SecurityNotices.Notice.PASSWORD_CHANGED);
         return new Completed.Reset(account);
     }
 

@@ -58,11 +58,13 @@ public class SecondFactors {
     private final Throttles throttles;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final SecurityNotices notices;
 
 
     SecondFactors(AuthMethodRepository methods, BackupCodeRepository backupCodes, Accounts accounts,
             AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, SecurityNotices notices) {
+        this.notices = notices;
         this.methods = methods;
         this.backupCodes = backupCodes;
         this.accounts = accounts;
@@ -161,6 +163,7 @@ public class SecondFactors {
                 methods.confirm(id, clock.instant());
             });
             log.info("Account {} added an authentication app", account);
+            notices.send(account, SecurityNotices.Notice.METHOD_ADDED);
             return Optional.of(MethodKind.AUTHENTICATION_APP);
         });
     }
@@ -186,6 +189,7 @@ public class SecondFactors {
         });
         accounts.upgradeSession(session, MethodKind.BACKUP_CODES.assurance(), MethodKind.BACKUP_CODES.amr());
         log.info("Account {} added backup codes", account);
+        notices.send(account, SecurityNotices.Notice.METHOD_ADDED);
         return codes.stream().map(code -> code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8))
                 .toList();
     }
@@ -272,6 +276,7 @@ public class SecondFactors {
             methods.delete(id);
         });
         log.info("Account {} removed a second method", account);
+        notices.send(account, SecurityNotices.Notice.METHOD_REMOVED);
     }
 
     private AuthMethod owned(AccountId account, UUID id) {

@@ -27,6 +27,7 @@ class SecondFactorsOnPostgresTest extends PostgresIntegrationTest {
     @Autowired Accounts accounts;
     @Autowired SecondFactors secondFactors;
     @Autowired JdbcClient jdbc;
+    @Autowired io.proofline.vendors.VendorStubServer stubs;
 
     private AccountId account;
     private SessionToken session;
@@ -58,6 +59,8 @@ class SecondFactorsOnPostgresTest extends PostgresIntegrationTest {
             assertThat(proven.assurance()).isEqualTo(Assurance.AAL2);
             assertThat(proven.methods()).containsExactly("pwd", "otp");
         });
+        assertThat(io.proofline.support.SentEmails.newestTo(stubs.server(), email()).subject())
+                .as("the owner is told").isEqualTo("A new way to sign in was added");
         assertThat(secondFactors.methods(account)).singleElement().satisfies(method -> {
             assertThat(method.kind()).isEqualTo(MethodKind.AUTHENTICATION_APP);
             assertThat(method.name()).isEqualTo("My phone");

@@ -47,6 +47,7 @@ class PasswordRecoveryBrowserTest extends PostgresIntegrationTest {
     @Autowired PiiVault vault;
     @Autowired IdentityVerifications verifications;
     @Autowired Consents consents;
+    @Autowired io.proofline.vendors.VendorStubServer stubs;
 
     private record Verified(AccountId account, String email, ProofingPii pii, PersonalKey personalKey,
             List<String> backupCodes) {
@@ -110,6 +111,9 @@ class PasswordRecoveryBrowserTest extends PostgresIntegrationTest {
 
         assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");
         assertThat(profiles.decrypt(person.account(), NEW_PASSWORD)).as("readable under the new password").isEqualTo(person.pii());
+        assertThat(io.proofline.support.SentEmails.to(stubs.server(), person.email()))
+                .extracting(io.proofline.support.SentEmails.Sent::subject).as("the owner is told of each change")
+                .contains("Reset your password", "Your password was changed", "You have a new personal key");
     }
 
     @Test
@@ -123,6 +127,9 @@ class PasswordRecoveryBrowserTest extends PostgresIntegrationTest {
         assertThat(profiles.status(person.account())).hasValueSatisfying(status -> assertThat(status.name())
                 .isEqualTo("DEACTIVATED"));
         assertThat(verifications.verifiedAt(person.account())).as("no longer verified").isEmpty();
+        assertThat(io.proofline.support.SentEmails.to(stubs.server(), person.email()))
+                .extracting(io.proofline.support.SentEmails.Sent::subject)
+                .contains("Your password was changed", "Your verified identity was deactivated");
         assertThat(profiles.isDuplicateSsn(accounts.signUp("other." + UUID.randomUUID() + "@example.org", OLD_PASSWORD),
                 person.pii().ssn())).as("the SSN is let go: its owner can verify again").isFalse();
     }
