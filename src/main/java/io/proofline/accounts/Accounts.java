@@ -42,10 +42,12 @@ public class Accounts {
     private final AccountsProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final SecurityNotices notices;
 
     Accounts(AccountRepository accounts, AccountSessionRepository sessions, ProfileRepository profiles,
             UserAccessKeys accessKeys, AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles,
-            AccountsProperties properties, Clock clock, TransactionTemplate transactions) {
+            AccountsProperties properties, Clock clock, TransactionTemplate transactions, SecurityNotices notices) {
+        this.notices = notices;
         this.accounts = accounts;
         this.sessions = sessions;
         this.profiles = profiles;
@@ -209,6 +211,31 @@ public class Accounts {
         throttles.reset(id.toString(), ThrottleType.SIGN_IN);
         throttles.reset(id.toString(), ThrottleType.SIGN_IN_ACCOUNT);
         log.info("Account {} reset its password; its profile awaits the personal key", id);
+    }
+
+    /**
+     * A new password, typed with the current one: the profile (verified or awaiting its address) is sealed again
+     * under the new password in the same transaction, so it stays readable; its personal-key copy is untouched.
+     *
+     * @throws AccountsException.WrongPassword, AccountsException.Locked, AccountsException.PasswordTooShort
+     */
+    public void changePassword(AccountId id, String currentPassword, String newPassword) {
+        requireLongEnough(newPassword);
+        ContentKey current = unlockPassword(id, currentPassword);
+        NewCredential credential = accessKeys.create(newPassword, UserAccessKeys.Purpose.PASSWORD, id.value());
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            accounts.updatePassword(id, credential.stored(), now);
+            profiles.findCurrent(id).filter(profile -> profile.status() == ProfileStatus.ACTIVE
+                    || profile.status() == ProfileStatus.PENDING || profile.status() == ProfileStatus.EXPIRED)
+                    .ifPresent(profile -> {
+                        String context = Profiles.piiContext(profile.id());
+                        profiles.replacePiiCiphertext(profile.id(), profile.piiCiphertext(),
+                                credential.key().seal(current.open(profile.piiCiphertext(), context), context));
+                    });
+        });
+        log.info("Account {} changed its password; its profile is sealed under the new one", id);
+        notices.send(id, SecurityNotices.Notice.PASSWORD_CHANGED);
     }
 
     /**

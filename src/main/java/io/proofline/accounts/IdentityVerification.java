@@ -32,4 +32,12 @@ class IdentityVerification {
         this.pathway = pathway;
         this.verifiedAt = verifiedAt;
     }
+
+    Instant verifiedAt() {
+        return verifiedAt;
+    }
+
+    String pathway() {
+        return pathway;
+    }
 }

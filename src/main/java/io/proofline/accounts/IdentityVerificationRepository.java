@@ -18,6 +18,8 @@ interface IdentityVerificationRepository
      * A value, not the entity: {@link IdentityVerifications#markVerified}'s delete and insert later in the same
      * transaction find no copy of the row left behind.
      */
+    Optional<IdentityVerification> findByAccountId(String accountId);
+
     @Query("select v.verifiedAt from IdentityVerification v where v.accountId = :accountId")
     Optional<Instant> findVerifiedAt(String accountId);
 

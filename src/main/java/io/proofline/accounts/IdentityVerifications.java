@@ -40,6 +40,14 @@ public class IdentityVerifications {
         repository.deleteByAccountId(account.toString());
     }
 
+    /** When and by which pathway the account was verified, for its owner's account page. */
+    public record Verified(Instant at, String pathway) {
+    }
+
+    public Optional<Verified> of(AccountId account) {
+        return repository.findByAccountId(account.toString()).map(v -> new Verified(v.verifiedAt(), v.pathway()));
+    }
+
     public Optional<Instant> verifiedAt(AccountId account) {
         return repository.findVerifiedAt(account.toString());
     }

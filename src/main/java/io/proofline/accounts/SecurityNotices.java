@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import io.proofline.crypto.AttributeEncryptor;
 import io.proofline.email.Email;
 import io.proofline.email.EmailDelivery;
 import io.proofline.vendors.IdempotencyKey;
@@ -40,13 +41,16 @@ class SecurityNotices {
         }
     }
 
-    private final Accounts accounts;
+    private final AccountRepository accounts;
+    private final AttributeEncryptor attributes;
     private final EmailDelivery email;
     private final MessageSource messages;
     private final PublicAddress publicAddress;
 
-    SecurityNotices(Accounts accounts, EmailDelivery email, MessageSource messages, PublicAddress publicAddress) {
+    SecurityNotices(AccountRepository accounts, AttributeEncryptor attributes, EmailDelivery email,
+            MessageSource messages, PublicAddress publicAddress) {
         this.accounts = accounts;
+        this.attributes = attributes;
         this.email = email;
         this.messages = messages;
         this.publicAddress = publicAddress;
@@ -55,7 +59,8 @@ class SecurityNotices {
     /** In the language of the request that caused it (the person's page). */
     void send(AccountId account, Notice notice) {
         Locale locale = LocaleContextHolder.getLocale();
-        accounts.email(account).ifPresent(address -> {
+        accounts.find(account).map(found -> attributes.decrypt(found.emailCiphertext(), Accounts.emailContext(account)))
+                .ifPresent(address -> {
             var sent = email.send(new Email(address, messages.getMessage(notice.subjectKey, null, locale),
                     messages.getMessage(notice.textKey, new Object[] {publicAddress.of("/forgot-password")}, locale)),
                     new IdempotencyKey("notice:" + UUID.randomUUID()));

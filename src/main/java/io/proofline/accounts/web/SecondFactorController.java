@@ -111,6 +111,7 @@ class SecondFactorController {
             }
             case "BACKUP_CODES" -> {
                 // Shown in the answer to this post only: a reload does not show them again.
+                model.addAttribute("continueTo", secondFactors.hasAny(session.account()) ? AccountController.PATH : "/verify");
                 List<String> codes = secondFactors.addBackupCodes(session.account(), session.session());
                 signedIn.forget(request);
                 model.addAttribute("codes", codes);
@@ -146,10 +147,11 @@ class SecondFactorController {
             return "accounts/add-app";
         }
         SignedInAccounts.Halfway session = signedIn.halfway(request).orElseThrow();
+        boolean first = !secondFactors.hasAny(session.account());
         CodeCheck check = secondFactors.confirmApp(session.account(), session.session(), method, code, name);
         if (check instanceof CodeCheck.Accepted) {
             signedIn.forget(request);
-            return AFTER;
+            return first ? AFTER : "redirect:" + AccountController.PATH; // added from the account page: back to it
         }
         refused(check, locale, model);
         return "accounts/add-app";

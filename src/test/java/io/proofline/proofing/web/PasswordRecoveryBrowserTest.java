@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
@@ -35,44 +36,24 @@ import io.proofline.vault.ProofingPii;
  * is deactivated and the person verifies again.
  */
 @BrowserTest
+@Import(VerifiedPeople.class)
 class PasswordRecoveryBrowserTest extends PostgresIntegrationTest {
 
     static final String OLD_PASSWORD = "the password I forgot";
     static final String NEW_PASSWORD = "a brand new passphrase";
 
     @Autowired Accounts accounts;
-    @Autowired SecondFactors secondFactors;
     @Autowired Profiles profiles;
-    @Autowired Journeys journeys;
-    @Autowired PiiVault vault;
     @Autowired IdentityVerifications verifications;
-    @Autowired Consents consents;
+    @Autowired VerifiedPeople people;
     @Autowired io.proofline.vendors.VendorStubServer stubs;
 
-    private record Verified(AccountId account, String email, ProofingPii pii, PersonalKey personalKey,
-            List<String> backupCodes) {
-    }
-
-    /** A person verified on the state ID path (as the journey leaves them), with backup codes as second method. */
-    private Verified aVerifiedPerson() {
-        String email = "recover." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        AccountId account = accounts.signUp(email, OLD_PASSWORD);
-        var session = ((SignInResult.SignedIn) accounts.signIn(email, OLD_PASSWORD, "203.0.113.4")).session();
-        List<String> codes = secondFactors.addBackupCodes(account, session);
-        ProofingPii pii = new ProofingPii("Oriel", "Fenwick-Tarr", LocalDate.of(1958, 3, 14), "9 Birch Ln", "Helena",
-                "MT", "59601", "900-" + ThreadLocalRandom.current().nextInt(10, 100) + "-"
-                        + ThreadLocalRandom.current().nextInt(1000, 10000), "+1 406 555 0142");
-        JourneyId journey = journeys.startOrResume(account).id();
-        vault.merge(journey, pii);
-        PersonalKey key = profiles.encryptProfile(account, journey, OLD_PASSWORD);
-        verifications.markVerified(account, journey, "STATE_ID");
-        consents.recordConsent(account, journey);
-        journeys.abandon(account); // its process ends, as a finished journey's has
-        return new Verified(account, email, pii, key, codes);
+    private VerifiedPeople.Verified aVerifiedPerson() {
+        return people.aVerifiedPerson(OLD_PASSWORD);
     }
 
     /** From the sign-in page: forgot, the link from the development inbox, a new password, both steps of sign-in. */
-    private static void resetAndSignIn(Browser browser, Verified person) {
+    private static void resetAndSignIn(Browser browser, VerifiedPeople.Verified person) {
         browser.open("/sign-in", "sign-in");
         browser.click(By.id("forgot-password"), "forgot-password");
         type(browser, "email", person.email());
@@ -92,7 +73,7 @@ class PasswordRecoveryBrowserTest extends PostgresIntegrationTest {
 
     @Test
     void thePersonalKeyUnlocksTheProfileUnderTheNewPasswordWithANewKey(Browser browser) {
-        Verified person = aVerifiedPerson();
+        VerifiedPeople.Verified person = aVerifiedPerson();
         resetAndSignIn(browser, person);
 
         type(browser, "personalKey", "0000-0000-0000-0000");
@@ -118,7 +99,7 @@ class PasswordRecoveryBrowserTest extends PostgresIntegrationTest {
 
     @Test
     void withoutThePersonalKeyTheProfileIsDeactivatedAndThePersonVerifiesAgain(Browser browser) {
-        Verified person = aVerifiedPerson();
+        VerifiedPeople.Verified person = aVerifiedPerson();
         resetAndSignIn(browser, person);
 
         AsAPerson.submit(browser, "verify-again", By.id("without-key"));
