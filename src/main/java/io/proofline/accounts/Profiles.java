@@ -22,7 +22,6 @@ import io.proofline.crypto.UserAccessKeys;
 import io.proofline.crypto.UserAccessKeys.NewCredential;
 import io.proofline.journey.JourneyEnded;
 import io.proofline.journey.JourneyId;
-import io.proofline.throttle.ThrottleStatus;
 import io.proofline.throttle.ThrottleType;
 import io.proofline.throttle.Throttles;
 import io.proofline.vault.PiiVault;
@@ -221,19 +220,27 @@ public class Profiles {
         AccountProfile profile = profiles.findCurrent(account).filter(p -> p.status() == ProfileStatus.PASSWORD_RESET)
                 .orElseThrow(() -> new AccountsException.NoProfile("No profile awaiting recovery"));
         String subject = account.toString();
-        ThrottleStatus status = throttles.check(subject, ThrottleType.PERSONAL_KEY);
-        if (status.isLocked()) {
-            throw new AccountsException.Locked("Personal key entry", status.lockedUntil().orElseThrow());
+        // Reserved before the slow derivation, as confirmPersonalKey: parallel guesses cannot all pass a check made
+        // before any of them was counted (20 at once evaluated 19 against a limit of 5).
+        Throttles.Attempt attempt = throttles.reserve(subject, ThrottleType.PERSONAL_KEY);
+        if (!attempt.admitted()) {
+            throw new AccountsException.Locked("Personal key entry", attempt.status().lockedUntil().orElseThrow());
         }
-        ContentKey passwordKey = accounts.unlockPassword(account, password);
-        Optional<ContentKey> recoveryKey = accessKeys.unlock(PersonalKeys.normalize(typedPersonalKey), profile.recovery(),
-                UserAccessKeys.Purpose.PERSONAL_KEY, account.value());
+        ContentKey passwordKey;
+        try {
+            passwordKey = accounts.unlockPassword(account, password);
+        } catch (RuntimeException passwordRefused) {
+            throttles.refund(subject, ThrottleType.PERSONAL_KEY); // the personal key was not tried
+            throw passwordRefused;
+        }
+        Optional<ContentKey> recoveryKey = Accounts.unlessBusy(() -> accessKeys.unlock(
+                PersonalKeys.normalize(typedPersonalKey), profile.recovery(), UserAccessKeys.Purpose.PERSONAL_KEY,
+                account.value()), () -> throttles.refund(subject, ThrottleType.PERSONAL_KEY));
         if (recoveryKey.isEmpty()) {
-            ThrottleStatus after = throttles.recordFailure(subject, ThrottleType.PERSONAL_KEY);
-            if (after.isLocked()) {
-                throw new AccountsException.Locked("Personal key entry", after.lockedUntil().orElseThrow());
+            if (attempt.status().isLocked()) {
+                throw new AccountsException.Locked("Personal key entry", attempt.status().lockedUntil().orElseThrow());
             }
-            throw new AccountsException.WrongPersonalKey(after.remainingAttempts());
+            throw new AccountsException.WrongPersonalKey(attempt.status().remainingAttempts());
         }
         throttles.reset(subject, ThrottleType.PERSONAL_KEY);
         ProofingPii pii = ProofingPii.fromBytes(
