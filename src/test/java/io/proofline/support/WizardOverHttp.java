@@ -109,14 +109,23 @@ public final class WizardOverHttp {
     }
 
     public HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        last = submit(path, formToken(), fields);
+        return last;
+    }
+
+    /**
+     * Posts a form with the given form token, leaving the page seen last as it was: for the same form sent many times
+     * at once from this browser (a double click, a script).
+     */
+    public HttpResponse<String> submit(String path, String formToken, Map<String, String> fields)
+            throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>(fields);
-        form.put("_csrf", formToken());
+        form.put("_csrf", formToken);
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        last = browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return last;
     }
 
     /** The ID photos, a stub trigger (vendor-stubs/README.md) in the front one when given. */
