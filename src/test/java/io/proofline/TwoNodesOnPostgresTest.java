@@ -37,6 +37,11 @@ import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresTestDatabase;
 import io.proofline.support.ProoflineNode;
 import io.proofline.support.WizardOverHttp;
+import io.proofline.throttle.ThrottleType;
+import io.proofline.throttle.Throttles;
+import io.proofline.vendors.VendorId;
+import io.proofline.vendors.VendorState;
+import io.proofline.vendors.VendorStatus;
 import io.proofline.vendors.StubbedVendors;
 
 /**
@@ -154,6 +159,30 @@ class TwoNodesOnPostgresTest {
         assertThat(a.bean(Profiles.class).status(lettered.account())).contains(ProfileStatus.EXPIRED);
         assertThat(vendorRequests(lockout)).as("four uploads, four checks")
                 .hasSize(4).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1L));
+    }
+
+    @Test
+    void anOutageSwitchFlippedOnOneNodeIsSeenByTheOther() throws Exception {
+        Person someone = signUp();
+        WizardOverHttp person = WizardOverHttp.at(b.url());
+        person.signIn(someone.email());
+        person.step("ConsentToProofing", Map.of("consent", "on"));
+        person.step("ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
+        a.bean(VendorStatus.class).set(VendorId.DOCUMENT_AUTH, VendorState.OUTAGE); // an operator, on node A
+        try {
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)) // status-cache: 5 s
+                    .until(() -> !b.bean(VendorStatus.class).isOperational(VendorId.DOCUMENT_AUTH));
+            person.upload("");
+            person.awaitPage("id=\"vendor-error\"", Duration.ofSeconds(60));
+            Journey journey = journeyOf(someone);
+            assertThat(vendorRequests(journey)).as("node B called no vendor in outage").isEmpty();
+            assertThat(b.bean(Throttles.class).check(someone.account().toString(), ThrottleType.named("document"))
+                    .remainingAttempts()).as("nothing counted").isEqualTo(4);
+        } finally {
+            a.bean(VendorStatus.class).set(VendorId.DOCUMENT_AUTH, VendorState.OPERATIONAL);
+            await().atMost(Duration.ofSeconds(15)).until(() -> b.bean(VendorStatus.class)
+                    .isOperational(VendorId.DOCUMENT_AUTH) && a.bean(VendorStatus.class).isOperational(VendorId.DOCUMENT_AUTH));
+        }
     }
 
     // ---- helpers
