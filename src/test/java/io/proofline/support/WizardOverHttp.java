@@ -71,6 +71,11 @@ public final class WizardOverHttp {
         return last == null ? "" : last.body();
     }
 
+    /** Where the last response redirects, if it does. */
+    public String location() {
+        return last.headers().firstValue("Location").orElse(null);
+    }
+
     public int status() {
         return last.statusCode();
     }
