@@ -23,7 +23,6 @@ import io.proofline.crypto.UserAccessKeys;
 import io.proofline.crypto.UserAccessKeys.NewCredential;
 import io.proofline.journey.JourneyEnded;
 import io.proofline.journey.JourneyId;
-import io.proofline.throttle.ThrottleStatus;
 import io.proofline.throttle.ThrottleType;
 import io.proofline.throttle.Throttles;
 import io.proofline.vault.PiiVault;
@@ -223,12 +222,19 @@ public class Profiles {
     public PersonalKey reactivate(AccountId account, String typedPersonalKey, String password) {
         AccountProfile profile = profiles.findCurrent(account).filter(p -> p.status() == ProfileStatus.PASSWORD_RESET)
                 .orElseThrow(() -> new AccountsException.NoProfile("No profile awaiting recovery"));
-        ContentKey passwordKey = accounts.unlockPassword(account, password);
         String subject = account.toString();
-        // Counted before the key is derived: parallel guesses cannot pass the limit.
+        // Reserved before the slow derivation, as confirmPersonalKey: parallel guesses cannot all pass a check made
+        // before any of them was counted (20 at once evaluated 19 against a limit of 5).
         Throttles.Attempt attempt = throttles.reserve(subject, ThrottleType.PERSONAL_KEY);
         if (!attempt.admitted()) {
             throw new AccountsException.Locked("Personal key entry", attempt.status().lockedUntil().orElseThrow());
+        }
+        ContentKey passwordKey;
+        try {
+            passwordKey = accounts.unlockPassword(account, password);
+        } catch (RuntimeException passwordRefused) {
+            throttles.refund(subject, ThrottleType.PERSONAL_KEY); // the personal key was not tried
+            throw passwordRefused;
         }
         Optional<ContentKey> recoveryKey = Accounts.unlessBusy(() -> accessKeys.unlock(
                 PersonalKeys.normalize(typedPersonalKey), profile.recovery(), UserAccessKeys.Purpose.PERSONAL_KEY,

@@ -145,6 +145,14 @@ class CamundaJourneyEngine implements JourneyEngine {
                 }
             } catch (NullValueException completedMeanwhile) {
                 throw new StaleStepException(journey, stepId);
+            } catch (NullPointerException treeChangedMeanwhile) {
+                // Two posts completing one task at once: the later one can read the execution tree as the earlier
+                // left it, a scope already gone, and the engine fails on it with a bare NullPointerException
+                // ("getParent() is null") instead of an OptimisticLockingException. Nothing was written; ask again
+                // (the task is then gone: a stale form, shown the current step, not a 500).
+                if (attempt == 3) {
+                    throw new StaleStepException(journey, stepId);
+                }
             }
         }
     }

@@ -1,6 +1,9 @@
 package io.proofline.proofing.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.journey.JourneyId;
@@ -9,8 +12,10 @@ import io.proofline.vendors.CheckOutcome;
 import io.proofline.vendors.IdempotencyKey;
 
 /**
- * What every delegate needs from an execution. The idempotency key is the journey plus the activity
- * instance: the same for every retry of one step, new when the person tries the step again.
+ * What every delegate needs from an execution. The idempotency key is the journey, the step and the engine's job
+ * that runs it: the same for every run of that job (a retry after an error, or another node running it again after
+ * the one holding it died), new when the person tries the step again (a new job). Not the activity instance: an
+ * asynchronous step gets a new one each time its job runs, so a job run again would ask the vendor anew.
  */
 final class JourneyDelegates {
 
@@ -22,7 +27,12 @@ final class JourneyDelegates {
     }
 
     static IdempotencyKey key(DelegateExecution execution) {
-        return IdempotencyKey.of(execution.getProcessBusinessKey(), execution.getActivityInstanceId());
+        CommandContext command = Context.getCommandContext();
+        JobEntity job = command == null ? null : command.getCurrentJob();
+        if (job == null) { // run without a job (every vendor step is asynchronous; a test may call a delegate)
+            return IdempotencyKey.of(execution.getProcessBusinessKey(), execution.getActivityInstanceId());
+        }
+        return IdempotencyKey.of(execution.getProcessBusinessKey(), execution.getCurrentActivityId() + ":" + job.getId());
     }
 
     static AccountId account(Journeys journeys, DelegateExecution execution) {
