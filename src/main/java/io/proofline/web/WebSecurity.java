@@ -78,6 +78,7 @@ public class WebSecurity {
 
     private static final String CAMUNDA_WEBAPPS = "/camunda/**";
     private static final String STATIC_ASSETS = "/uswds/**";
+    private static final String WEBAUTHN_REGISTRATION = "/webauthn/register";
 
     @Bean
     CsrfTokenRepository csrfTokens() {
@@ -118,6 +119,12 @@ public class WebSecurity {
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        // Spring Security's own registration of a key (and its removal) would skip who may add one
+                        // and what the session proves: the accounts module registers keys itself.
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.POST, WEBAUTHN_REGISTRATION)).denyAll()
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.DELETE, WEBAUTHN_REGISTRATION + "/{id}")).denyAll()
                         // The pages check who is signed in themselves (a wizard step sends a stranger to sign-in).
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
@@ -125,6 +132,9 @@ public class WebSecurity {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(fixation -> fixation.changeSessionId()))
                 .requestCache(cache -> cache.disable())
+                // Security keys (WebAuthn): the options at /webauthn/register/options and /webauthn/authenticate/options
+                // (the relying party is WebAuthnRelyingParty's bean); the checks are the accounts module's.
+                .webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
                     if (denied instanceof MissingCsrfTokenException && (request.getRequestedSessionId() == null
                             || !request.isRequestedSessionIdValid())) {
