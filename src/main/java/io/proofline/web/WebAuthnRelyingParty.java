@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
@@ -23,11 +21,10 @@ import org.springframework.security.web.webauthn.registration.PublicKeyCredentia
  * bound to ({@code proofline.webauthn.rp-id}) and the origins whose pages may use it. The credentials and user
  * entities are the accounts module's ({@link UserCredentialRepository}, {@link PublicKeyCredentialUserEntityRepository}
  * beans); which session may register a key or use one is its controllers' business. Spring Security's own
- * passwordless sign-in ({@code POST /login/webauthn}) asks a {@link UserDetailsService} for the person: ours knows
- * nobody, so a key alone never signs anyone in.
+ * passwordless sign-in ({@code POST /login/webauthn}) asks a {@link UserDetailsService} for the person: ours
+ * ({@link WebSecurity}) knows nobody, so a key alone never signs anyone in.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebAuthnRelyingParty.Properties.class)
 public class WebAuthnRelyingParty {
 
     /**
@@ -58,14 +55,6 @@ public class WebAuthnRelyingParty {
     @Bean
     PublicKeyCredentialCreationOptionsRepository webAuthnCreationOptions() {
         return new SessionCreationOptions();
-    }
-
-    /** Spring Security's WebAuthn support requires one; a key alone signs nobody in (see the class comment). */
-    @Bean
-    UserDetailsService nobodySignsInWithAKeyAlone() {
-        return username -> {
-            throw new UsernameNotFoundException("A security key is a second step here, never a sign-in of its own");
-        };
     }
 
     /**
