@@ -2,7 +2,6 @@ package io.proofline.proofing.web;
 
 import static io.proofline.proofing.web.AsAPerson.PASSWORD;
 import static io.proofline.proofing.web.AsAPerson.email;
-import static io.proofline.proofing.web.AsAPerson.followTheNewestEmailLink;
 import static io.proofline.proofing.web.AsAPerson.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,12 +126,7 @@ class SecurityKeyBrowserTest extends PostgresIntegrationTest {
 
     /** From sign-up to the wizard's first step, the second method a security key named {@code label}. */
     private void signUpWithASecurityKey(Browser browser, String email, String label) {
-        browser.open("/sign-up", "sign-up");
-        type(browser, "email", email);
-        browser.click(By.id("sign-up"), "sign-up-email-sent");
-        followTheNewestEmailLink(browser, "sign-up-choose-password");
-        type(browser, "password", PASSWORD);
-        browser.click(By.id("sign-up"), "add-second-factor");
+        AsAPerson.signUpToTheSecondMethod(browser, email);
         browser.find(By.cssSelector("label[for=kind-SECURITY_KEY]")).click();
         browser.click(By.id("continue"), "add-security-key");
         assertThat(browser.heading()).isEqualTo("Add a security key or passkey");
