@@ -29,9 +29,13 @@ class SecurityKeyBrowserTest extends PostgresIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** What security-key.js does on the sign-in step, but with whatever credential the key offers, asked for by nobody. */
+    /**
+     * What security-key.js does on the sign-in step, but with whatever credential the key offers, asked for by nobody,
+     * posted to {@code arguments[0]}.
+     */
     private static final String OFFER_ANY_CREDENTIAL = """
             const done = arguments[arguments.length - 1];
+            const target = arguments[0];
             const token = document.querySelector('input[name="_csrf"]').value;
             const headers = {'Content-Type': 'application/json', 'X-CSRF-TOKEN': token};
             const bytes = s => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0)).buffer;
@@ -41,7 +45,7 @@ class SecurityKeyBrowserTest extends PostgresIntegrationTest {
               options.challenge = bytes(options.challenge);
               options.allowCredentials = [];
               const credential = await navigator.credentials.get({publicKey: options});
-              const answer = await fetch('/sign-in/security-key', {method: 'POST', headers, body: JSON.stringify({
+              const answer = await fetch(target, {method: 'POST', headers, body: JSON.stringify({
                 id: credential.id, rawId: text(credential.rawId), type: credential.type,
                 response: {authenticatorData: text(credential.response.authenticatorData),
                   clientDataJSON: text(credential.response.clientDataJSON), signature: text(credential.response.signature),
@@ -114,10 +118,22 @@ class SecurityKeyBrowserTest extends PostgresIntegrationTest {
             browser.click(By.id("sign-in"), "second-account-code-step");
             assertThat(browser.heading()).isEqualTo("Enter your code");
 
-            Object answer = ((JavascriptExecutor) browser.driver()).executeAsyncScript(OFFER_ANY_CREDENTIAL);
-            assertThat(answer).as("the key's answer was verified, but it is another account's")
+            JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+            assertThat(page.executeAsyncScript(OFFER_ANY_CREDENTIAL, "/sign-in/security-key"))
+                    .as("the key's answer was verified, but it is another account's")
                     .isEqualTo("403 {\"error\":\"refused\"}");
             browser.open("/verify", "second-account-still-halfway");
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/sign-in/second-factor");
+
+            // Spring Security's own passwordless sign-in and registration are closed.
+            assertThat((String) page.executeAsyncScript(OFFER_ANY_CREDENTIAL, "/login/webauthn")).startsWith("401");
+            assertThat(page.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/webauthn/register', {method: 'POST', headers: {'Content-Type': 'application/json',
+                      'X-CSRF-TOKEN': document.querySelector('input[name="_csrf"]').value}, body: '{}'})
+                      .then(answer => done(answer.status), e => done('failed: ' + e));
+                    """)).isEqualTo(403L);
+            browser.open("/verify", "second-account-still-halfway-after-spring-securitys-endpoints");
             assertThat(browser.driver().getCurrentUrl()).endsWith("/sign-in/second-factor");
         } finally {
             browser.removeSecurityKey(securityKey);
