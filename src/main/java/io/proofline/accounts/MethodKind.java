@@ -5,7 +5,9 @@ public enum MethodKind {
     /** An authentication app: RFC 6238 time-based codes. */
     AUTHENTICATION_APP("otp", Assurance.AAL2),
     /** Ten single-use codes, printed or saved. */
-    BACKUP_CODES("kba", Assurance.AAL2);
+    BACKUP_CODES("kba", Assurance.AAL2),
+    /** A security key or passkey (WebAuthn): bound to this site, so a phishing page cannot relay it. */
+    SECURITY_KEY("hwk", Assurance.AAL2_PHISHING_RESISTANT);
 
     private final String amr;
     private final Assurance assurance;

@@ -91,6 +91,26 @@ public class SecondFactors {
         return methods.countConfirmed(account.value()) > 0;
     }
 
+    /** The kinds of method the account holds (what its sign-in step offers). */
+    public java.util.Set<MethodKind> kindsHeld(AccountId account) {
+        return methods.findConfirmed(account.value()).stream().map(AuthMethod::kind)
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(MethodKind.class)));
+    }
+
+    /** A new account adds its first method after the password; an account that has one, after a full sign-in. */
+    public boolean mayAdd(AccountId account, Assurance sessionAssurance) {
+        return sessionAssurance.atLeast(Assurance.AAL2) || !hasAny(account);
+    }
+
+    /**
+     * The session registered a security key (Spring Security verified the registration and {@link SecurityKeys} kept
+     * it) or signed in with one of the account's own: it has proven a phishing-resistant method.
+     */
+    public void securityKeyProven(AccountId account, SessionToken session) {
+        accounts.upgradeSession(session, MethodKind.SECURITY_KEY.assurance(), MethodKind.SECURITY_KEY.amr());
+        log.info("Account {} proved a security key", account);
+    }
+
     /**
      * An authentication app being added: the key the person types or scans into it.
      *

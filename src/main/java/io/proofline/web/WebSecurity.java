@@ -1,6 +1,7 @@
 package io.proofline.web;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,6 +13,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
@@ -46,7 +49,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(WebSecurity.Properties.class)
+@EnableConfigurationProperties({WebSecurity.Properties.class, WebAuthnRelyingParty.Properties.class})
 public class WebSecurity {
 
     /**
@@ -78,6 +81,18 @@ public class WebSecurity {
 
     private static final String CAMUNDA_WEBAPPS = "/camunda/**";
     private static final String STATIC_ASSETS = "/uswds/**";
+    private static final String WEBAUTHN_REGISTRATION = "/webauthn/register";
+
+    /**
+     * Spring Security's WebAuthn support requires one for its own passwordless sign-in ({@code POST /login/webauthn});
+     * here a key is a second step only (the accounts module's), so it knows nobody and that sign-in always fails.
+     */
+    @Bean
+    UserDetailsService nobodySignsInWithAKeyAlone() {
+        return username -> {
+            throw new UsernameNotFoundException("A security key is a second step here, never a sign-in of its own");
+        };
+    }
 
     @Bean
     CsrfTokenRepository csrfTokens() {
@@ -113,11 +128,18 @@ public class WebSecurity {
 
     @Bean
     @Order(100)
-    SecurityFilterChain pages(HttpSecurity http, Properties properties, CsrfTokenRepository csrfTokens,
+    SecurityFilterChain pages(HttpSecurity http, Properties properties, WebAuthnRelyingParty.Properties webAuthn,
+            CsrfTokenRepository csrfTokens,
             SecurityContextRepository securityContexts, ObjectProvider<LogoutHandler> signOutHandlers)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        // Spring Security's own registration of a key (and its removal) would skip who may add one
+                        // and what the session proves: the accounts module registers keys itself.
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.POST, WEBAUTHN_REGISTRATION)).denyAll()
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.DELETE, WEBAUTHN_REGISTRATION + "/{id}")).denyAll()
                         // The pages check who is signed in themselves (a wizard step sends a stranger to sign-in).
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
@@ -125,6 +147,11 @@ public class WebSecurity {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(fixation -> fixation.changeSessionId()))
                 .requestCache(cache -> cache.disable())
+                // Security keys (WebAuthn): the options at /webauthn/register/options and /webauthn/authenticate/options
+                // (the relying party is WebAuthnRelyingParty's bean, which Spring Security prefers to these settings;
+                // they serve slices without it); the checks are the accounts module's.
+                .webAuthn(relyingParty -> relyingParty.rpName(webAuthn.rpName()).rpId(webAuthn.rpId())
+                        .allowedOrigins(Set.copyOf(webAuthn.allowedOrigins())).disableDefaultRegistrationPage(true))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
                     if (denied instanceof MissingCsrfTokenException && (request.getRequestedSessionId() == null
                             || !request.isRequestedSessionIdValid())) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Assurance;
+import io.proofline.accounts.MethodKind;
 import io.proofline.accounts.Profiles;
 import io.proofline.accounts.SecondFactors;
 import io.proofline.accounts.SecondFactors.CodeCheck;
@@ -62,6 +64,7 @@ class SecondFactorController {
             return "redirect:" + ADD;
         }
         model.addAttribute("signedIn", true);
+        offered(session.get(), model);
         return "accounts/second-factor";
     }
 
@@ -73,6 +76,7 @@ class SecondFactorController {
             return SIGN_IN;
         }
         model.addAttribute("signedIn", true);
+        offered(session.get(), model);
         String problem = TypedText.problem(code, TypedText.CODE);
         if (problem != null) {
             model.addAttribute("errors", Map.of("code", problem));
@@ -108,6 +112,9 @@ class SecondFactorController {
         switch (kind) {
             case "AUTHENTICATION_APP" -> {
                 return "redirect:/second-factor/app/" + secondFactors.beginApp(session.account()).method();
+            }
+            case "SECURITY_KEY" -> {
+                return "redirect:" + SecurityKeyController.ADD;
             }
             case "BACKUP_CODES" -> {
                 // Shown in the answer to this post only: a reload does not show them again.
@@ -163,6 +170,13 @@ class SecondFactorController {
         app.ifPresent(shown -> model.addAttribute("app", shown));
         model.addAttribute("signedIn", true);
         return app.isPresent();
+    }
+
+    /** What the sign-in step offers: a security key (with JavaScript), a code, or both. */
+    private void offered(SignedInAccounts.Halfway session, Model model) {
+        Set<MethodKind> held = secondFactors.kindsHeld(session.account());
+        model.addAttribute("securityKey", held.contains(MethodKind.SECURITY_KEY));
+        model.addAttribute("codes", held.contains(MethodKind.AUTHENTICATION_APP) || held.contains(MethodKind.BACKUP_CODES));
     }
 
     /** A new account adds its first method after the password; an account that has one, after a full sign-in. */

@@ -136,6 +136,16 @@ final class AsAPerson {
         submit(browser, next, By.id("continue"));
     }
 
+    /** From the sign-up page: the email, its link from the development inbox, the password, up to "Add a second way". */
+    static void signUpToTheSecondMethod(Browser browser, String email) {
+        browser.open("/sign-up", "sign-up");
+        type(browser, "email", email);
+        browser.click(By.id("send-link"), "sign-up-email-sent");
+        followTheNewestEmailLink(browser, "sign-up-choose-password");
+        type(browser, "password", PASSWORD);
+        browser.click(By.id("set-password"), "add-second-factor");
+    }
+
     /** On "Add a second way to sign in": backup codes, which the page then shows once; the codes shown. */
     static List<String> addBackupCodes(Browser browser) {
         browser.find(By.cssSelector("label[for=kind-BACKUP_CODES]")).click();

@@ -2,7 +2,6 @@ package io.proofline.proofing.web;
 
 import static io.proofline.proofing.web.AsAPerson.PASSWORD;
 import static io.proofline.proofing.web.AsAPerson.email;
-import static io.proofline.proofing.web.AsAPerson.followTheNewestEmailLink;
 import static io.proofline.proofing.web.AsAPerson.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,12 +36,7 @@ class SecondFactorBrowserTest extends PostgresIntegrationTest {
     @Test
     void anAccountAddsAnAuthenticationAppAtSignUpAndSignsInWithItsCode(Browser browser) throws Exception {
         String email = email();
-        browser.open("/sign-up", "sign-up");
-        type(browser, "email", email);
-        browser.click(By.id("send-link"), "sign-up-email-sent");
-        followTheNewestEmailLink(browser, "sign-up-choose-password");
-        type(browser, "password", PASSWORD);
-        browser.click(By.id("set-password"), "add-second-factor");
+        AsAPerson.signUpToTheSecondMethod(browser, email);
 
         assertThat(browser.heading()).isEqualTo("Add a second way to sign in");
         browser.click(By.id("continue"), "add-second-factor-none-chosen");

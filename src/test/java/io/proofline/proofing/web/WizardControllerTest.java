@@ -111,6 +111,8 @@ class WizardControllerTest {
     @MockitoBean Accounts accounts;
     @MockitoBean io.proofline.accounts.SecondFactors secondFactors;
     @MockitoBean io.proofline.accounts.SignUps signUps;
+    @MockitoBean org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations relyingParty;
+    @MockitoBean org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository creationOptions;
     @MockitoBean AccountsProperties accountsProperties;
 
     /** The lockout lengths and the photo limits as application.yml sets them (the seeds' values). */

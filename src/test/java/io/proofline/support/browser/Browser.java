@@ -202,6 +202,30 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A security key in this tab, as Chromium's DevTools WebAuthn domain makes one: CTAP2 over USB, holding resident
+     * (discoverable) credentials, with user verification that always succeeds and presence that is always given.
+     * It answers the pages' {@code navigator.credentials} calls until {@link #removeSecurityKey}. Its id.
+     */
+    public String addSecurityKey() {
+        driver.executeCdpCommand("WebAuthn.enable", Map.of("enableUI", false));
+        Map<String, Object> added = driver.executeCdpCommand("WebAuthn.addVirtualAuthenticator", Map.of("options",
+                Map.of("protocol", "ctap2", "transport", "usb", "hasResidentKey", true, "hasUserVerification", true,
+                        "isUserVerified", true, "automaticPresenceSimulation", true)));
+        return (String) added.get("authenticatorId");
+    }
+
+    /** The credentials the key holds: each a map with DevTools' fields ({@code rpId}, {@code userHandle}, ...). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> credentialsOn(String securityKey) {
+        return (List<Map<String, Object>>) driver.executeCdpCommand("WebAuthn.getCredentials",
+                Map.of("authenticatorId", securityKey)).get("credentials");
+    }
+
+    public void removeSecurityKey(String securityKey) {
+        driver.executeCdpCommand("WebAuthn.removeVirtualAuthenticator", Map.of("authenticatorId", securityKey));
+    }
+
     /** The full address of a path of the service (the wizard's port). */
     public String address(String path) {
         return baseUrl + path;
