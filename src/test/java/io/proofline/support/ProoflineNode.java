@@ -93,6 +93,9 @@ public final class ProoflineNode implements AutoCloseable {
         Path log = Path.of("target", "nodes", name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".log");
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A test that fails before it stops its node (or a build stopped midway) must not leave the node running,
+        // holding database connections for the rest of the suite and later runs.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         ProoflineNode node = new ProoflineNode(name, null, process, log, settings);
         node.awaitServing(startUp);
         return node;
