@@ -1,12 +1,15 @@
 package io.proofline.accounts.web;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.proofline.accounts.AccountsException;
 import io.proofline.accounts.LinkRequest;
 import io.proofline.web.LocalTimes;
 import io.proofline.web.TypedText;
@@ -60,5 +63,39 @@ final class EmailLinkPages {
         }
         redirect.addFlashAttribute("sentTo", email.strip());
         return "redirect:" + sentPath;
+    }
+
+    /** The page behind a link that still works: the link's token rides along in the form. */
+    static String passwordPage(PasswordPage page, String token, int minPasswordLength, Model model) {
+        model.addAttribute("page", page);
+        model.addAttribute("token", token);
+        model.addAttribute("minPasswordLength", minPasswordLength);
+        return NEW_PASSWORD;
+    }
+
+    /**
+     * The typed password checked (its length and characters), then handed to {@code complete}; empty when the page
+     * is to be shown again with the field's message (refused before, or too short for {@code complete}).
+     */
+    static <T> Optional<T> choosePassword(PasswordPage page, String token, String password, int minPasswordLength,
+            Model model, Function<String, T> complete) {
+        passwordPage(page, token, minPasswordLength, model);
+        String problem = TypedText.problem(password, TypedText.PASSWORD);
+        if (problem != null) {
+            model.addAttribute("errors", Map.of("password", problem));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(complete.apply(password));
+        } catch (AccountsException.PasswordTooShort tooShort) {
+            model.addAttribute("errors", Map.of("password", "accounts.error.passwordTooShort"));
+            return Optional.empty();
+        }
+    }
+
+    /** A link used already, expired or never sent. */
+    static String linkNotUsable(Duration validity, Model model) {
+        model.addAttribute("validHours", validity.toHours());
+        return "accounts/link-not-usable";
     }
 }

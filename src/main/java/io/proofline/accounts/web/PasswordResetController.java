@@ -1,7 +1,7 @@
 package io.proofline.accounts.web;
 
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,10 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.proofline.accounts.AccountsException;
 import io.proofline.accounts.AccountsProperties;
 import io.proofline.accounts.PasswordResets;
-import io.proofline.web.TypedText;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -59,40 +57,22 @@ class PasswordResetController {
     @GetMapping("/forgot-password/reset")
     String passwordPage(@RequestParam(defaultValue = "") String token, Model model) {
         if (!resets.isOpen(token)) {
-            return linkNotUsable(model);
+            return EmailLinkPages.linkNotUsable(properties.emailLinkValidity(), model);
         }
-        model.addAttribute("token", token);
-        model.addAttribute("minPasswordLength", properties.minPasswordLength());
-        model.addAttribute("page", RESET);
-        return EmailLinkPages.NEW_PASSWORD;
+        return EmailLinkPages.passwordPage(RESET, token, properties.minPasswordLength(), model);
     }
 
     @PostMapping("/forgot-password/reset")
     String choosePassword(@RequestParam(defaultValue = "") String token,
             @RequestParam(defaultValue = "") String password, Model model) {
-        model.addAttribute("token", token);
-        model.addAttribute("minPasswordLength", properties.minPasswordLength());
-        model.addAttribute("page", RESET);
-        String problem = TypedText.problem(password, TypedText.PASSWORD);
-        if (problem != null) {
-            model.addAttribute("errors", Map.of("password", problem));
+        Optional<PasswordResets.Completed> completed = EmailLinkPages.choosePassword(RESET, token, password,
+                properties.minPasswordLength(), model, typed -> resets.complete(token, typed));
+        if (completed.isEmpty()) {
             return EmailLinkPages.NEW_PASSWORD;
         }
-        PasswordResets.Completed completed;
-        try {
-            completed = resets.complete(token, password);
-        } catch (AccountsException.PasswordTooShort tooShort) {
-            model.addAttribute("errors", Map.of("password", "accounts.error.passwordTooShort"));
-            return EmailLinkPages.NEW_PASSWORD;
-        }
-        if (completed instanceof PasswordResets.Completed.Reset) {
+        if (completed.get() instanceof PasswordResets.Completed.Reset) {
             return "redirect:/sign-in?passwordReset";
         }
-        return linkNotUsable(model);
-    }
-
-    private String linkNotUsable(Model model) {
-        model.addAttribute("validHours", properties.emailLinkValidity().toHours());
-        return "accounts/link-not-usable";
+        return EmailLinkPages.linkNotUsable(properties.emailLinkValidity(), model);
     }
 }

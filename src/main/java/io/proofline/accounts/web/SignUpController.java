@@ -1,7 +1,7 @@
 package io.proofline.accounts.web;
 
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,11 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.proofline.accounts.AccountsException;
 import io.proofline.accounts.AccountsProperties;
-import io.proofline.accounts.LinkRequest;
 import io.proofline.accounts.SignUps;
-import io.proofline.web.TypedText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -63,45 +60,27 @@ class SignUpController {
     @GetMapping("/sign-up/confirm")
     String passwordPage(@RequestParam(defaultValue = "") String token, Model model) {
         if (!signUps.isOpen(token)) {
-            return linkNotUsable(model);
+            return EmailLinkPages.linkNotUsable(properties.emailLinkValidity(), model);
         }
-        model.addAttribute("token", token);
-        model.addAttribute("minPasswordLength", properties.minPasswordLength());
-        model.addAttribute("page", CHOOSE);
-        return EmailLinkPages.NEW_PASSWORD;
+        return EmailLinkPages.passwordPage(CHOOSE, token, properties.minPasswordLength(), model);
     }
 
     @PostMapping("/sign-up/confirm")
     String choosePassword(@RequestParam(defaultValue = "") String token,
             @RequestParam(defaultValue = "") String password, Model model, HttpServletRequest request,
             HttpServletResponse response) {
-        model.addAttribute("token", token);
-        model.addAttribute("minPasswordLength", properties.minPasswordLength());
-        model.addAttribute("page", CHOOSE);
-        String problem = TypedText.problem(password, TypedText.PASSWORD);
-        if (problem != null) {
-            model.addAttribute("errors", Map.of("password", problem));
+        Optional<SignUps.Completed> completed = EmailLinkPages.choosePassword(CHOOSE, token, password,
+                properties.minPasswordLength(), model, typed -> signUps.complete(token, typed));
+        if (completed.isEmpty()) {
             return EmailLinkPages.NEW_PASSWORD;
         }
-        SignUps.Completed completed;
-        try {
-            completed = signUps.complete(token, password);
-        } catch (AccountsException.PasswordTooShort tooShort) {
-            model.addAttribute("errors", Map.of("password", "accounts.error.passwordTooShort"));
-            return EmailLinkPages.NEW_PASSWORD;
-        }
-        if (completed instanceof SignUps.Completed.SignedIn account) {
+        if (completed.get() instanceof SignUps.Completed.SignedIn account) {
             signedIn.start(account.account(), account.session(), request, response);
             return "redirect:" + SecondFactorController.ADD; // the account's second method, before anything else
         }
-        if (completed instanceof SignUps.Completed.EmailTaken) {
+        if (completed.get() instanceof SignUps.Completed.EmailTaken) {
             model.addAttribute("emailTaken", true);
         }
-        return linkNotUsable(model);
-    }
-
-    private String linkNotUsable(Model model) {
-        model.addAttribute("validHours", properties.emailLinkValidity().toHours());
-        return "accounts/link-not-usable";
+        return EmailLinkPages.linkNotUsable(properties.emailLinkValidity(), model);
     }
 }
