@@ -16,6 +16,8 @@ import io.proofline.crypto.AttributeEncryptor;
 import io.proofline.crypto.ContentKey;
 import io.proofline.crypto.DerivationsBusyException;
 import io.proofline.crypto.Fingerprints;
+import io.proofline.vault.HeldPii;
+import io.proofline.vault.ProofingPii;
 import io.proofline.crypto.UserAccessKeys;
 import io.proofline.crypto.UserAccessKeys.NewCredential;
 import io.proofline.throttle.ThrottleStatus;
@@ -43,11 +45,14 @@ public class Accounts {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final SecurityNotices notices;
+    private final HeldPii held;
 
     Accounts(AccountRepository accounts, AccountSessionRepository sessions, ProfileRepository profiles,
             UserAccessKeys accessKeys, AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles,
-            AccountsProperties properties, Clock clock, TransactionTemplate transactions, SecurityNotices notices) {
+            AccountsProperties properties, Clock clock, TransactionTemplate transactions, SecurityNotices notices,
+            HeldPii held) {
         this.notices = notices;
+        this.held = held;
         this.accounts = accounts;
         this.sessions = sessions;
         this.profiles = profiles;
@@ -113,6 +118,14 @@ public class Accounts {
      * @param client the client's address ({@code request.getRemoteAddr()}); only its fingerprint is kept
      */
     public SignInResult signIn(String email, String password, String client) {
+        return signIn(email, password, client, false);
+    }
+
+    /**
+     * The same; {@code forAnAgency}: the sign-in answers an agency's request, so an active verified profile is
+     * decrypted with the key this derivation yields and held for the session ({@link SessionProfiles}).
+     */
+    public SignInResult signIn(String email, String password, String client, boolean forAnAgency) {
         Fingerprints.Lookup fingerprint = fingerprints.email(email);
         Optional<Account> account = accounts.findByEmailFingerprintIn(fingerprint.candidates());
         String owner = account.map(a -> a.id().toString()).orElse(fingerprint.current());
@@ -150,6 +163,12 @@ public class Accounts {
             accounts.updateEmailFingerprint(found.id().value(), fingerprint.current());
         }
         SessionToken session = openSession(found.id());
+        if (forAnAgency) {
+            profiles.findCurrent(found.id()).filter(profile -> profile.status() == ProfileStatus.ACTIVE)
+                    .ifPresent(profile -> SessionProfiles.holdAtSignIn(held, properties, session,
+                            ProofingPii.fromBytes(key.get().open(profile.piiCiphertext(),
+                                    Profiles.piiContext(profile.id())))));
+        }
         log.info("Account {} signed in", found.id());
         return new SignInResult.SignedIn(found.id(), session);
     }
@@ -177,6 +196,7 @@ public class Accounts {
 
     public void signOut(SessionToken session) {
         sessions.deleteByTokenDigest(session.digest());
+        SessionProfiles.forget(held, session);
     }
 
     /** The account's email, for mail the service sends. */

@@ -167,11 +167,12 @@ public class WebSecurity {
                             .logoutSuccessUrl(SIGNED_OUT);
                     signOutHandlers.orderedStream().forEach(signOut::addLogoutHandler);
                 })
-                .headers(headers -> strictHeaders(headers, properties));
+                .headers(headers -> strictHeaders(headers, properties.alwaysSecure()));
         return http.build();
     }
 
-    private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers, Properties properties) {
+    /** The headers of every page, for other modules' filter chains too (the authorization server's). */
+    public static void strictHeaders(HeadersConfigurer<HttpSecurity> headers, boolean alwaysSecure) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frames -> frames.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
@@ -179,7 +180,7 @@ public class WebSecurity {
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                 .httpStrictTransportSecurity(hsts -> {
                     hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true);
-                    if (properties.alwaysSecure()) {
+                    if (alwaysSecure) {
                         hsts.requestMatcher(AnyRequestMatcher.INSTANCE);
                     }
                 })

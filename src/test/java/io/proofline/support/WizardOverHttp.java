@@ -153,6 +153,19 @@ public final class WizardOverHttp {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a form whose fields may repeat (an OAuth consent's scopes), with the page's form token. */
+    public HttpResponse<String> postFields(String path, List<Map.Entry<String, String>> fields)
+            throws IOException, InterruptedException {
+        List<Map.Entry<String, String>> form = new java.util.ArrayList<>(fields);
+        form.add(Map.entry("_csrf", formToken()));
+        String body = form.stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        last = browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return last;
+    }
+
     /** The ID photos, a stub trigger (vendor-stubs/README.md) in the front one when given. */
     public void upload(String frontMarker) throws IOException, InterruptedException {
         showCurrent("UploadDocuments");

@@ -60,6 +60,11 @@ class MessagesTest {
                 new FailureReason[] {AddressFailure.PHONE_NOT_TIED_TO_PERSON, AddressFailure.NOT_A_US_NUMBER,
                         AddressFailure.CODE_UNDELIVERABLE})
                 .flatMap(Arrays::stream).map(FailureReason::messageKey).forEach(used::add);
+        // the consent page's and the account page's names of each claim and sharing event (ConnectController)
+        Arrays.stream(io.proofline.sharing.AgencyScope.values()).flatMap(scope -> scope.claims().stream())
+                .filter(claim -> !claim.endsWith("_verified")).map(claim -> "connect.claim." + claim).forEach(used::add);
+        Arrays.stream(io.proofline.sharing.SharingEvents.Kind.values())
+                .map(kind -> "connected.event." + kind.name()).forEach(used::add);
 
         assertThat(english.stringPropertyNames()).containsAll(used);
         for (String key : english.stringPropertyNames()) {

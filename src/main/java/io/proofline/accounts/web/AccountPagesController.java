@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.SecondFactors;
 import io.proofline.accounts.SignInResult;
+import io.proofline.web.ReturnTo;
 import io.proofline.web.LocalTimes;
 import io.proofline.web.TypedText;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +52,8 @@ class AccountPagesController {
             return "accounts/sign-in";
         }
         // The client is the remote address, which a trusted proxy's X-Forwarded-For sets where one is configured.
-        SignInResult result = accounts.signIn(email.strip(), password, request.getRemoteAddr());
+        SignInResult result = accounts.signIn(email.strip(), password, request.getRemoteAddr(),
+                ReturnTo.waitingAgencyRequest(request));
         if (result instanceof SignInResult.SignedIn session) {
             signedIn.start(session.account(), session.session(), request, response);
             // The password is one step of two: every account holds a second method (one made before it had any

@@ -5,6 +5,7 @@ import org.springframework.validation.Errors;
 
 import io.proofline.accounts.AccountsException;
 import io.proofline.accounts.Profiles;
+import io.proofline.web.ReturnTo;
 import io.proofline.crypto.PersonalKey;
 import io.proofline.journey.ProcessIds.Activities;
 import io.proofline.journey.StepAnswer;
@@ -41,8 +42,10 @@ class ReEnterPasswordForm implements StepForm<PasswordEntry.Password> {
             return StepAnswer.showAgain();
         }
         try {
-            PersonalKey key = profiles.encryptProfile(signedIn.of(page.request()).orElseThrow(), page.journey(),
-                    form.password());
+            PersonalKey key = ReturnTo.waitingAgencyRequest(page.request())
+                    ? signedIn.sealAndHoldProfile(page.request(), page.journey(), form.password())
+                    : profiles.encryptProfile(signedIn.of(page.request()).orElseThrow(), page.journey(),
+                            form.password());
             personalKeys.write(page.request(), page.response(), page.journey(), key.secret());
             return StepAnswer.complete();
         } catch (AccountsException.WrongPassword | AccountsException.Locked refused) {

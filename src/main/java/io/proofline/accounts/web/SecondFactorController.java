@@ -21,6 +21,7 @@ import io.proofline.accounts.Profiles;
 import io.proofline.accounts.SecondFactors;
 import io.proofline.accounts.SecondFactors.CodeCheck;
 import io.proofline.web.LocalTimes;
+import io.proofline.web.ReturnTo;
 import io.proofline.web.TypedText;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -46,9 +47,15 @@ class SecondFactorController {
         this.profiles = profiles;
     }
 
-    /** Past both steps: a profile locked by a password reset asks for its personal key first. */
-    private String afterSignIn(AccountId account) {
-        return profiles.awaitsRecovery(account) ? "redirect:" + RecoverProfileController.PATH : AFTER;
+    /**
+     * Past both steps: a profile locked by a password reset asks for its personal key first; then back to the agency
+     * whose request found the person signed out, if one did.
+     */
+    private String afterSignIn(AccountId account, HttpServletRequest request) {
+        if (profiles.awaitsRecovery(account)) {
+            return "redirect:" + RecoverProfileController.PATH;
+        }
+        return ReturnTo.waitingAgencyRequest(request) ? "redirect:" + ReturnTo.CONTINUE : AFTER;
     }
 
     @GetMapping(SIGN_IN_STEP)
@@ -58,7 +65,7 @@ class SecondFactorController {
             return SIGN_IN;
         }
         if (session.get().assurance().atLeast(Assurance.AAL2)) {
-            return afterSignIn(session.get().account());
+            return afterSignIn(session.get().account(), request);
         }
         if (!secondFactors.hasAny(session.get().account())) {
             return "redirect:" + ADD;
@@ -85,7 +92,7 @@ class SecondFactorController {
         CodeCheck check = secondFactors.verify(session.get().account(), session.get().session(), code);
         if (check instanceof CodeCheck.Accepted) {
             signedIn.forget(request);
-            return afterSignIn(session.get().account());
+            return afterSignIn(session.get().account(), request);
         }
         refused(check, locale, model);
         return "accounts/second-factor";
@@ -118,7 +125,8 @@ class SecondFactorController {
             }
             case "BACKUP_CODES" -> {
                 // Shown in the answer to this post only: a reload does not show them again.
-                model.addAttribute("continueTo", secondFactors.hasAny(session.account()) ? AccountController.PATH : "/verify");
+                model.addAttribute("continueTo", secondFactors.hasAny(session.account()) ? AccountController.PATH
+                        : ReturnTo.waitingAgencyRequest(request) ? ReturnTo.CONTINUE : "/verify");
                 List<String> codes = secondFactors.addBackupCodes(session.account(), session.session());
                 signedIn.forget(request);
                 model.addAttribute("codes", codes);
@@ -158,7 +166,7 @@ class SecondFactorController {
         CodeCheck check = secondFactors.confirmApp(session.account(), session.session(), method, code, name);
         if (check instanceof CodeCheck.Accepted) {
             signedIn.forget(request);
-            return first ? AFTER : "redirect:" + AccountController.PATH; // added from the account page: back to it
+            return first ? afterSignIn(session.account(), request) : "redirect:" + AccountController.PATH; // added from the account page: back to it
         }
         refused(check, locale, model);
         return "accounts/add-app";

@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.proofline.accounts.SecondFactors;
+import io.proofline.web.ReturnTo;
 import io.proofline.web.TypedText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -112,7 +113,7 @@ class SecurityKeyController {
         }
         secondFactors.securityKeyProven(session.get().account(), session.get().session());
         signedIn.forget(request);
-        return ResponseEntity.ok(Map.of("next", NEXT));
+        return ResponseEntity.ok(Map.of("next", ReturnTo.waitingAgencyRequest(request) ? ReturnTo.CONTINUE : NEXT));
     }
 
     /** The second step of a sign-in: the key's answer to {@code /webauthn/authenticate/options}. */
@@ -144,7 +145,7 @@ class SecurityKeyController {
         }
         secondFactors.securityKeyProven(session.get().account(), session.get().session());
         signedIn.forget(request);
-        return ResponseEntity.ok(Map.of("next", NEXT));
+        return ResponseEntity.ok(Map.of("next", ReturnTo.waitingAgencyRequest(request) ? ReturnTo.CONTINUE : NEXT));
     }
 
     private Optional<SignedInAccounts.Halfway> mayAdd(HttpServletRequest request) {

@@ -13,7 +13,10 @@ import org.springframework.stereotype.Component;
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Assurance;
 import io.proofline.accounts.Accounts;
+import io.proofline.accounts.SessionProfiles;
 import io.proofline.accounts.SessionToken;
+import io.proofline.accounts.SignedInSession;
+import io.proofline.vault.ProofingPii;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,12 +31,14 @@ public class SignedInAccounts implements LogoutHandler {
     private static final String ANSWER = SignedInAccounts.class.getName();
 
     private final Accounts accounts;
+    private final SessionProfiles sessionProfiles;
     private final SessionAuthenticationStrategy signInSessions;
     private final SecurityContextRepository securityContexts;
 
-    SignedInAccounts(Accounts accounts, SessionAuthenticationStrategy signInSessions,
+    SignedInAccounts(Accounts accounts, SessionProfiles sessionProfiles, SessionAuthenticationStrategy signInSessions,
             SecurityContextRepository securityContexts) {
         this.accounts = accounts;
+        this.sessionProfiles = sessionProfiles;
         this.signInSessions = signInSessions;
         this.securityContexts = securityContexts;
     }
@@ -44,6 +49,37 @@ public class SignedInAccounts implements LogoutHandler {
      */
     public Optional<AccountId> of(HttpServletRequest request) {
         return halfway(request).filter(session -> session.assurance().atLeast(Assurance.AAL2)).map(Halfway::account);
+    }
+
+    /** The AAL2 session of this request: whose, what it proved and how (for an agency's {@code acr} and {@code amr}). */
+    public Optional<SignedInSession> session(HttpServletRequest request) {
+        return halfway(request).filter(session -> session.assurance().atLeast(Assurance.AAL2))
+                .flatMap(session -> accounts.session(session.session()));
+    }
+
+    /** The verified profile this session holds decrypted for an agency's request, if it holds one. */
+    public Optional<ProofingPii> heldProfile(HttpServletRequest request) {
+        return halfway(request).filter(session -> session.assurance().atLeast(Assurance.AAL2))
+                .flatMap(session -> sessionProfiles.held(session.session()));
+    }
+
+    /**
+     * The password typed again: the verified profile is decrypted and held for this session.
+     *
+     * @throws io.proofline.accounts.AccountsException.WrongPassword and the other refusals of the decryption
+     */
+    public void holdProfile(HttpServletRequest request, String password) {
+        Halfway session = halfway(request).filter(found -> found.assurance().atLeast(Assurance.AAL2))
+                .orElseThrow(() -> new IllegalStateException("Not signed in"));
+        sessionProfiles.holdWithPassword(session.account(), session.session(), password);
+    }
+
+    /** The end of proofing while an agency waits: sealed under the password and held for this session. */
+    io.proofline.crypto.PersonalKey sealAndHoldProfile(HttpServletRequest request, io.proofline.journey.JourneyId journey,
+            String password) {
+        Halfway session = halfway(request).filter(found -> found.assurance().atLeast(Assurance.AAL2))
+                .orElseThrow(() -> new IllegalStateException("Not signed in"));
+        return sessionProfiles.sealAndHold(session.account(), journey, session.session(), password);
     }
 
     /** A valid session, whatever it has proven so far (the password only, between the two steps of a sign-in). */

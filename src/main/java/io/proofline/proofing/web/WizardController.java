@@ -29,6 +29,7 @@ import io.proofline.proofing.JourneyEngine;
 import io.proofline.proofing.Journeys;
 import io.proofline.proofing.StaleStepException;
 
+import io.proofline.web.ReturnTo;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -69,6 +70,9 @@ class WizardController {
             return SIGN_IN;
         }
         model.addAttribute("signedIn", true);
+        // An agency's request waits for this proofing: the done page leads back to it.
+        model.addAttribute("agencyWaiting", ReturnTo.waitingAgencyRequest(request));
+        model.addAttribute("continueToAgency", ReturnTo.CONTINUE);
         Optional<String> ended = waits.endedPage(account.get(), model);
         if (ended.isPresent()) {
             return ended.get();

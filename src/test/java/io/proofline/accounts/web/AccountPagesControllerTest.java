@@ -74,12 +74,13 @@ class AccountPagesControllerTest {
     @MockitoBean Accounts accounts;
     @MockitoBean SecondFactors secondFactors;
     @MockitoBean CardReaderPort cardReaderPort;
+    @MockitoBean io.proofline.accounts.SessionProfiles sessionProfiles;
 
     @Test
     void aPasswordGivesTheSessionANewIdAndFormTokenHoldsTheAccountHalfwayAndAsksForTheSecondStep() throws Exception {
         AccountId account = new AccountId(UUID.randomUUID());
         SessionToken token = new SessionToken("token-value");
-        when(accounts.signIn("jo@example.org", "a long and honest passphrase", "127.0.0.1"))
+        when(accounts.signIn("jo@example.org", "a long and honest passphrase", "127.0.0.1", false))
                 .thenReturn(new SignInResult.SignedIn(account, token));
         when(accounts.session(token)).thenReturn(Optional.of(new SignedInSession(account, Assurance.AAL1, List.of("pwd"))));
         when(secondFactors.hasAny(account)).thenReturn(true);
@@ -107,7 +108,7 @@ class AccountPagesControllerTest {
 
     @Test
     void aWrongPasswordSaysHowManyTriesAreLeftAndKeepsTheEmailButNotThePassword() throws Exception {
-        when(accounts.signIn(any(), any(), any())).thenReturn(new SignInResult.Rejected(2));
+        when(accounts.signIn(any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn(new SignInResult.Rejected(2));
         mvc.perform(post("/sign-in").with(withFormToken()).param("email", "jo@example.org").param("password", "secret-typed-wrong"))
                 .andExpect(content().string(allOf(containsString("You have 2 more tries"),
                         containsString("value=\"jo@example.org\""), not(containsString("secret-typed-wrong")))));
@@ -116,7 +117,7 @@ class AccountPagesControllerTest {
     @Test
     void aPausedSignInSaysUntilWhenInThePersonsLanguage() throws Exception {
         Instant until = Instant.parse("2026-11-23T09:30:00Z");
-        when(accounts.signIn(any(), any(), any())).thenReturn(new SignInResult.Locked(until));
+        when(accounts.signIn(any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn(new SignInResult.Locked(until));
         mvc.perform(post("/sign-in").with(withFormToken()).cookie(new Cookie("proofline-lang", "fr"))
                         .param("email", "jo@example.org").param("password", "x"))
                 .andExpect(content().string(containsString(
@@ -133,19 +134,19 @@ class AccountPagesControllerTest {
     /** Wrong passwords count per account and client: the client is the address the request came from. */
     @Test
     void aSignInIsCountedAgainstTheAddressItCameFrom() throws Exception {
-        when(accounts.signIn(any(), any(), any())).thenReturn(new SignInResult.Rejected(4));
+        when(accounts.signIn(any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn(new SignInResult.Rejected(4));
         mvc.perform(post("/sign-in").with(withFormToken()).with(request -> {
                     request.setRemoteAddr("198.51.100.23");
                     return request;
                 }).param("email", "jo@example.org").param("password", "a wrong passphrase"))
                 .andExpect(content().string(containsString("You have 4 more tries")));
-        verify(accounts).signIn("jo@example.org", "a wrong passphrase", "198.51.100.23");
+        verify(accounts).signIn("jo@example.org", "a wrong passphrase", "198.51.100.23", false);
     }
 
     @Test
     void aPausedSignInSaysUntilWhenInEnglishToo() throws Exception {
         Instant until = Instant.parse("2026-11-23T09:31:04Z");
-        when(accounts.signIn(any(), any(), any())).thenReturn(new SignInResult.Locked(until));
+        when(accounts.signIn(any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn(new SignInResult.Locked(until));
         mvc.perform(post("/sign-in").with(withFormToken()).param("email", "jo@example.org").param("password", "x"))
                 .andExpect(content().string(containsString(
                         "You can sign in again after " + LocalTimes.dateAndTime(until, Languages.ENGLISH))));
@@ -177,7 +178,7 @@ class AccountPagesControllerTest {
         // no session at all: a page left open too long
         mvc.perform(post("/sign-in").param("email", "jo@example.org").param("password", "a long and honest passphrase"))
                 .andExpect(redirectedUrl("/sign-in?sessionEnded"));
-        verify(accounts, never()).signIn(any(), any(), any());
+        verify(accounts, never()).signIn(any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
     }
 
     @Test
@@ -192,6 +193,6 @@ class AccountPagesControllerTest {
                 .andExpect(content().string(containsString("plus long que ce que nous acceptons")));
         mvc.perform(post("/sign-in").with(withFormToken()).param("email", "jo\u0000@example.org").param("password", "x"))
                 .andExpect(content().string(containsString("control characters")));
-        verify(accounts, never()).signIn(any(), any(), any());
+        verify(accounts, never()).signIn(any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
     }
 }

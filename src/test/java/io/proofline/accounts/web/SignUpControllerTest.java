@@ -58,6 +58,7 @@ class SignUpControllerTest {
     @MockitoBean SignUps signUps;
     @MockitoBean Accounts accounts;
     @MockitoBean io.proofline.accounts.SecondFactors secondFactors;
+    @MockitoBean io.proofline.accounts.SessionProfiles sessionProfiles;
     @MockitoBean CardReaderPort cardReaderPort;
 
     @Test

@@ -27,6 +27,7 @@ class WelcomeControllerTest {
     @MockitoBean CardReaderPort cardReaderPort;
     /** For the uploads' filter, which every MVC slice includes. */
     @MockitoBean SignedInAccounts signedIn;
+    @MockitoBean io.proofline.accounts.SessionProfiles sessionProfiles;
 
     @Test
     void theLetterCodesLifeComesFromThePolicy() throws Exception {

@@ -115,6 +115,10 @@ class WizardControllerTest {
     @MockitoBean org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations relyingParty;
     @MockitoBean org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository creationOptions;
     @MockitoBean AccountsProperties accountsProperties;
+    @MockitoBean io.proofline.sharing.ConsentRequests consentRequests;
+    @MockitoBean io.proofline.sharing.AgencyConsents agencyConsents;
+    @MockitoBean io.proofline.sharing.SharingEvents sharingEvents;
+    @MockitoBean io.proofline.sharing.Agencies agencies;
 
     /** The lockout lengths and the photo limits as application.yml sets them (the seeds' values). */
     @TestConfiguration

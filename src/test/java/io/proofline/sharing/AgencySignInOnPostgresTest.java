@@ -1,0 +1,244 @@
+package io.proofline.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+
+import io.proofline.accounts.Accounts;
+import io.proofline.support.PostgresIntegrationTest;
+import io.proofline.support.WizardOverHttp;
+import io.proofline.vendors.VendorStubServer;
+
+/**
+ * A partner agency signs a person in through our OpenID Connect provider, driven by Nimbus's OAuth 2.0 / OpenID
+ * Connect SDK (a client we did not write): discovery, an authorization request with PKCE and a verified level, the
+ * person's sign-in, proofing and consent, the code exchanged with a private_key_jwt assertion, the ID token checked
+ * against our JWKS, and userinfo.
+ */
+@TestPropertySource(properties = "proofline.vendor-stubs.request-journal=true")
+class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
+
+    static final String VERIFIED = "urn:acr.login.gov:verified";
+    static final String AUTH_ONLY = "urn:acr.login.gov:auth-only";
+    static final List<String> VERIFIED_SCOPES = List.of("openid", "email", "profile:name", "profile:birthdate",
+            "address", "phone", "social_security_number");
+    private static final Pattern CONTINUE = Pattern.compile("id=\"continue\" href=\"([^\"]+)\"");
+
+    @Autowired Agencies agencies;
+    @Autowired Accounts accounts;
+    @Autowired AgencyConsents consents;
+    @Autowired VendorStubServer stubs;
+    @LocalServerPort int port;
+
+    String base;
+    OIDCProviderMetadata provider;
+
+    /** An agency of this test: its client id, key and redirect URI. */
+    record TestAgency(ClientID id, RSAKey key, URI redirect) {
+    }
+
+    @BeforeEach
+    void discover() throws Exception {
+        base = "http://localhost:" + port;
+        provider = OIDCProviderMetadata.resolve(new Issuer(base));
+    }
+
+    @Test
+    void anAgencyAskingForAVerifiedIdentityReceivesExactlyTheConsentedClaimsOnceThePersonIsProofed() throws Exception {
+        TestAgency agency = register("Benefits Portal", VERIFIED_SCOPES, List.of("auth-only", "verified"));
+        assertThat(provider.getTokenEndpointAuthMethods()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("private_key_jwt", "none");
+        assertThat(provider.getACRs()).extracting(ACR::getValue).contains(VERIFIED, AUTH_ONLY,
+                "http://idmanagement.gov/ns/assurance/ial/2");
+
+        String email = "agency-" + UUID.randomUUID() + "@example.gov";
+        String account = accounts.signUp(email, WizardOverHttp.PASSWORD).toString();
+        WizardOverHttp person = WizardOverHttp.at(base);
+        Request request = request(agency, VERIFIED_SCOPES, VERIFIED);
+
+        person.get(pathOf(request.uri()));
+        assertThat(person.status()).isEqualTo(302);
+        assertThat(person.location()).as("signed out: sign in first").endsWith("/sign-in");
+        person.signIn(email);
+        continueToTheAgency(person);
+        assertThat(person.location()).as(() -> "not verified: proofing first, got " + person.status() + " "
+                + person.heading() + " " + person.page().substring(0, Math.min(300, person.page().length())))
+                .endsWith("/verify");
+
+        String ssn = "900-" + ThreadLocalRandom.current().nextInt(10, 100) + "-"
+                + ThreadLocalRandom.current().nextInt(1000, 10000);
+        String phone = "406555" + ThreadLocalRandom.current().nextInt(1000, 10000);
+        person.throughTheStateId(ssn);
+        person.step("ChooseAddressMethod", Map.of("addressMethod", "PHONE"));
+        person.step("EnterPhone", Map.of("phone", phone));
+        person.showCurrent("EnterOneTimeCode");
+        person.post("/verify/EnterOneTimeCode", Map.of("code", WizardOverHttp.sentCode(stubs.server(), "+1" + phone)));
+        person.throughThePasswordAndPersonalKey();
+        person.step("ConsentToShare", Map.of("consent", "on"));
+        person.showCurrent("done");
+        assertThat(person.page()).as("the done page leads back to the agency").contains("id=\"continue-to-agency\"");
+
+        continueToTheAgency(person);
+        assertThat(person.location()).as("the consent page").contains("/connect/consent");
+        person.get(pathOf(URI.create(person.location())));
+        assertThat(person.page()).contains("Benefits Portal", "Larkspur", "59715", ssn.substring(7))
+                .as("the SSN masked, revealed on demand").contains("•••-••-" + ssn.substring(7));
+        agree(person);
+        AuthorizationCode code = codeFrom(person, request);
+
+        OIDCTokenResponse tokens = exchange(agency, code, request.verifier());
+        IDTokenClaimsSet idToken = new IDTokenValidator(new Issuer(base), agency.id(), JWSAlgorithm.RS256,
+                new URL(provider.getJWKSetURI().toString())).validate(tokens.getOIDCTokens().getIDToken(),
+                        request.nonce());
+        assertThat(idToken.getIssuer().getValue()).isEqualTo(base);
+        assertThat(idToken.getAudience()).extracting(Object::toString).containsExactly(agency.id().getValue());
+        assertThat(idToken.getACR().getValue()).isEqualTo(VERIFIED);
+        assertThat(idToken.getExpirationTime()).isInTheFuture();
+        assertThat(idToken.getSubject().getValue()).as("pairwise, never the account")
+                .isNotEqualTo(account);
+
+        Map<String, Object> userInfo = userInfo(tokens.getOIDCTokens().getBearerAccessToken());
+        assertThat(userInfo.keySet()).containsExactlyInAnyOrder("sub", "email", "email_verified", "given_name",
+                "family_name", "birthdate", "address", "phone", "phone_verified", "social_security_number");
+        assertThat(userInfo.get("sub")).isEqualTo(idToken.getSubject().getValue());
+        assertThat(userInfo.get("email")).isEqualTo(email);
+        assertThat(userInfo.get("social_security_number")).isEqualTo(ssn);
+        assertThat(userInfo.get("phone")).isEqualTo("+1" + phone);
+        assertThat(((Map<?, ?>) userInfo.get("address")).get("postal_code")).isEqualTo("59715");
+        assertThat(((Map<?, ?>) userInfo.get("address")).get("street_address")).isEqualTo("12 Larkspur Way");
+
+        TokenResponse replayed = TokenResponse.parse(tokenRequest(agency, code, request.verifier()).toHTTPRequest()
+                .send());
+        assertThat(replayed.indicatesSuccess()).as("a replayed code").isFalse();
+        assertThat(((TokenErrorResponse) replayed).getErrorObject().getCode()).isEqualTo("invalid_grant");
+        HTTPResponse afterReplay = new UserInfoRequest(provider.getUserInfoEndpointURI(),
+                tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send();
+        assertThat(afterReplay.getStatusCode()).as("the replayed code's tokens are revoked").isEqualTo(401);
+    }
+
+    /** Follows the way back to the agency's request: the continue page, then the request itself. */
+    private static void continueToTheAgency(WizardOverHttp person) throws Exception {
+        person.get("/connect/continue");
+        Matcher next = CONTINUE.matcher(person.page());
+        assertThat(next.find()).as("the way back to the agency, got " + person.heading()).isTrue();
+        person.get(next.group(1).replace("&amp;", "&"));
+    }
+
+    private static void agree(WizardOverHttp person) throws Exception {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        String agreeForm = person.page().substring(person.page().indexOf("id=\"agree-form\""),
+                person.page().indexOf("id=\"decline-form\""));
+        Matcher hidden = Pattern.compile("name=\"(client_id|state|scope)\" value=\"([^\"]*)\"").matcher(agreeForm);
+        while (hidden.find()) {
+            fields.add(Map.entry(hidden.group(1), hidden.group(2).replace("&amp;", "&")));
+        }
+        person.postFields("/oauth2/authorize", fields);
+        assertThat(person.status()).as("the consent's answer").isEqualTo(302);
+    }
+
+    private static AuthorizationCode codeFrom(WizardOverHttp person, Request request) throws Exception {
+        AuthorizationResponse answer = AuthorizationResponse.parse(URI.create(person.location()));
+        assertThat(answer.indicatesSuccess()).as("the agency's answer: " + person.location()).isTrue();
+        assertThat(answer.getState()).isEqualTo(request.state());
+        return answer.toSuccessResponse().getAuthorizationCode();
+    }
+
+    record Request(URI uri, State state, Nonce nonce, CodeVerifier verifier) {
+    }
+
+    Request request(TestAgency agency, List<String> scopes, String acr) {
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        URI uri = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope(scopes.toArray(String[]::new)),
+                agency.id(), agency.redirect()).state(state).nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256).acrValues(List.of(new ACR(acr)))
+                .endpointURI(provider.getAuthorizationEndpointURI()).build().toURI();
+        return new Request(uri, state, nonce, verifier);
+    }
+
+    TestAgency register(String name, List<String> scopes, List<String> levels) throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        String clientId = "agency-" + UUID.randomUUID();
+        URI redirect = URI.create("https://" + clientId + ".example.gov/callback");
+        agencies.register(new AgencyRegistration(clientId, name, "web", List.of(redirect.toString()), List.of(),
+                scopes, levels, new JWKSet(key.toPublicJWK()).toString(), null));
+        return new TestAgency(new ClientID(clientId), key, redirect);
+    }
+
+    TokenRequest tokenRequest(TestAgency agency, AuthorizationCode code, CodeVerifier verifier) throws Exception {
+        return new TokenRequest(provider.getTokenEndpointURI(), new PrivateKeyJWT(agency.id(),
+                provider.getTokenEndpointURI(), JWSAlgorithm.RS256, agency.key().toPrivateKey(),
+                agency.key().getKeyID(), null), new AuthorizationCodeGrant(code, agency.redirect(), verifier));
+    }
+
+    OIDCTokenResponse exchange(TestAgency agency, AuthorizationCode code, CodeVerifier verifier) throws Exception {
+        TokenResponse response = OIDCTokenResponseParser.parse(tokenRequest(agency, code, verifier).toHTTPRequest()
+                .send());
+        assertThat(response.indicatesSuccess()).as(() -> "the token response: "
+                + ((TokenErrorResponse) response).getErrorObject().toJSONObject()).isTrue();
+        return (OIDCTokenResponse) response.toSuccessResponse();
+    }
+
+    Map<String, Object> userInfo(BearerAccessToken token) throws Exception {
+        UserInfoResponse response = UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(), token)
+                .toHTTPRequest().send());
+        assertThat(response.indicatesSuccess()).as("userinfo").isTrue();
+        return response.toSuccessResponse().getUserInfo().toJSONObject();
+    }
+
+    static String pathOf(URI uri) {
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    static Set<String> set(String... values) {
+        return Set.of(values);
+    }
+}
