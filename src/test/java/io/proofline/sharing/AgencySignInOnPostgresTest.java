@@ -15,6 +15,16 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.proofline.support.DatabaseScan;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -51,6 +61,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 
+import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.support.WizardOverHttp;
@@ -63,6 +74,7 @@ import io.proofline.vendors.VendorStubServer;
  * against our JWKS, and userinfo.
  */
 @TestPropertySource(properties = "proofline.vendor-stubs.request-journal=true")
+@ExtendWith(OutputCaptureExtension.class)
 class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
 
     static final String VERIFIED = "urn:acr.login.gov:verified";
@@ -74,6 +86,12 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
     @Autowired Agencies agencies;
     @Autowired Accounts accounts;
     @Autowired AgencyConsents consents;
+    @Autowired SharingEvents events;
+    @Autowired AgencyAuthorizations authorizations;
+    @Autowired JdbcClient jdbc;
+    @Autowired StringRedisTemplate redis;
+    @Autowired MeterRegistry meters;
+    @Value("${proofline.sharing.oidc.access-token-lifetime}") Duration accessTokenLifetime;
     @Autowired VendorStubServer stubs;
     @LocalServerPort int port;
 
@@ -91,7 +109,8 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void anAgencyAskingForAVerifiedIdentityReceivesExactlyTheConsentedClaimsOnceThePersonIsProofed() throws Exception {
+    void anAgencyAskingForAVerifiedIdentityReceivesExactlyTheConsentedClaimsOnceThePersonIsProofed(
+            CapturedOutput output) throws Exception {
         TestAgency agency = register("Benefits Portal", VERIFIED_SCOPES, List.of("auth-only", "verified"));
         assertThat(provider.getTokenEndpointAuthMethods()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("private_key_jwt", "none");
@@ -154,6 +173,17 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
         assertThat(((Map<?, ?>) userInfo.get("address")).get("postal_code")).isEqualTo("59715");
         assertThat(((Map<?, ?>) userInfo.get("address")).get("street_address")).isEqualTo("12 Larkspur Way");
 
+        // What this authorization released lives sealed in the vault, no longer than the access token.
+        String accessToken = tokens.getOIDCTokens().getAccessToken().getValue();
+        String authorizationId = authorizations.findByToken(accessToken, OAuth2TokenType.ACCESS_TOKEN).getId();
+        // (under this context's vault prefix: the authorization's id is unique)
+        Set<String> releaseKeys = redis.keys("*held:agency_release:" + authorizationId);
+        assertThat(releaseKeys).as("the release in the vault").hasSize(1);
+        String releaseKey = releaseKeys.iterator().next();
+        assertThat(redis.getExpire(releaseKey)).as("the release's time to live, in seconds").isPositive()
+                .isLessThanOrEqualTo(accessTokenLifetime.toSeconds());
+        assertThat(redis.opsForValue().get(releaseKey)).as("sealed").doesNotContain(ssn, email, "Larkspur");
+
         TokenResponse replayed = TokenResponse.parse(tokenRequest(agency, code, request.verifier()).toHTTPRequest()
                 .send());
         assertThat(replayed.indicatesSuccess()).as("a replayed code").isFalse();
@@ -161,6 +191,199 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
         HTTPResponse afterReplay = new UserInfoRequest(provider.getUserInfoEndpointURI(),
                 tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send();
         assertThat(afterReplay.getStatusCode()).as("the replayed code's tokens are revoked").isEqualTo(401);
+        assertThat(redis.hasKey(releaseKey)).as("revoked: the release is gone from the vault").isFalse();
+
+        List<String> secrets = List.of(email, ssn, ssn.replace("-", ""), phone, "+1" + phone, "Larkspur",
+                (String) userInfo.get("given_name"), (String) userInfo.get("family_name"),
+                (String) userInfo.get("birthdate"), code.getValue(), accessToken,
+                tokens.getOIDCTokens().getIDTokenString());
+        DatabaseScan tables = new DatabaseScan(jdbc);
+        assertThat(tables.columnsHolding("Benefits Portal")).as("the scan finds what is there")
+                .contains("agency.display_name");
+        for (String secret : secrets) {
+            assertThat(tables.columnsHolding(secret)).as("columns holding a released value or token").isEmpty();
+            assertThat(output.getAll()).as("captured logs").doesNotContain(secret);
+            meters.getMeters().forEach(meter -> assertThat(meter.getId().toString()).as("metric ids and tags")
+                    .doesNotContain(secret));
+        }
+    }
+
+    @Test
+    void decliningSharesNothingAndTheAgencyReceivesAccessDenied() throws Exception {
+        TestAgency agency = register("Tax Office", VERIFIED_SCOPES, List.of("verified"));
+        Person someone = verifiedPerson();
+        Request request = request(agency, VERIFIED_SCOPES, VERIFIED);
+        WizardOverHttp browser = signedInForTheAgency(someone, request);
+        assertThat(browser.location()).contains("/connect/consent");
+        browser.get(pathOf(URI.create(browser.location())));
+        decline(browser);
+
+        AuthorizationResponse answer = AuthorizationResponse.parse(URI.create(browser.location()));
+        assertThat(answer.indicatesSuccess()).isFalse();
+        assertThat(((AuthorizationErrorResponse) answer).getErrorObject().getCode()).isEqualTo("access_denied");
+        assertThat(answer.getState()).isEqualTo(request.state());
+        assertThat(events.of(someone.account())).extracting(SharingEvents.Event::kind)
+                .contains(SharingEvents.Kind.DECLINED).doesNotContain(SharingEvents.Kind.RELEASED);
+        assertThat(consents.standing(someone.account(), agency.id().getValue())).isEmpty();
+    }
+
+    @Test
+    void aStandingConsentIsNotAskedAgainButARevokedOneOrANewAttributeIs() throws Exception {
+        List<String> emailOnly = List.of("openid", "email");
+        TestAgency agency = register("Parks Pass", VERIFIED_SCOPES, List.of("auth-only", "verified"));
+        Person someone = verifiedPerson();
+        WizardOverHttp browser = signedInForTheAgency(someone, request(agency, emailOnly, AUTH_ONLY));
+        browser.get(pathOf(URI.create(browser.location())));
+        agree(browser);
+        assertThat(AuthorizationResponse.parse(URI.create(browser.location())).indicatesSuccess()).isTrue();
+
+        browser.get(pathOf(request(agency, emailOnly, AUTH_ONLY).uri()));
+        assertThat(browser.location()).as("consented: straight back with a code").contains(agency.redirect().getHost())
+                .contains("code=");
+
+        browser.get(pathOf(request(agency, List.of("openid", "email", "profile:name"), VERIFIED).uri()));
+        assertThat(browser.location()).as("a new attribute: asked again").contains("/connect/consent");
+
+        browser.get("/account/agencies");
+        assertThat(browser.page()).contains("Parks Pass");
+        browser.post("/account/agencies/" + agency.id().getValue() + "/revoke", Map.of());
+        assertThat(browser.status()).isEqualTo(302);
+        browser.get(pathOf(request(agency, emailOnly, AUTH_ONLY).uri()));
+        assertThat(browser.location()).as("revoked: asked again").contains("/connect/consent");
+        assertThat(events.of(someone.account())).extracting(SharingEvents.Event::kind)
+                .contains(SharingEvents.Kind.GRANTED, SharingEvents.Kind.REVOKED, SharingEvents.Kind.RELEASED);
+    }
+
+    @Test
+    void anAgencyNeverReceivesAClaimItIsNotRegisteredForAndAnIal1RequestNoVerifiedClaim() throws Exception {
+        TestAgency agency = register("Library Card", List.of("openid", "email", "profile:name"),
+                List.of("auth-only", "verified"));
+        Person someone = verifiedPerson();
+
+        Request notRegistered = request(agency, List.of("openid", "email", "social_security_number"), VERIFIED);
+        WizardOverHttp browser = WizardOverHttp.at(base);
+        browser.get(pathOf(notRegistered.uri()));
+        assertThat(errorOf(browser)).as("a scope it is not registered for").isEqualTo("invalid_scope");
+
+        Request verifiedAtIal1 = request(agency, List.of("openid", "email", "profile:name"), AUTH_ONLY);
+        browser.get(pathOf(verifiedAtIal1.uri()));
+        assertThat(errorOf(browser)).as("a verified scope at IAL1").isEqualTo("invalid_scope");
+
+        Request ial1 = request(agency, List.of("openid", "email"), AUTH_ONLY);
+        browser = signedInForTheAgency(someone, ial1);
+        browser.get(pathOf(URI.create(browser.location())));
+        assertThat(browser.page()).contains(someone.email()).doesNotContain("Larkspur");
+        agree(browser);
+        OIDCTokenResponse tokens = exchange(agency, codeFrom(browser, ial1), ial1.verifier());
+        IDTokenClaimsSet idToken = new IDTokenValidator(new Issuer(base), agency.id(), JWSAlgorithm.RS256,
+                new URL(provider.getJWKSetURI().toString())).validate(tokens.getOIDCTokens().getIDToken(), ial1.nonce());
+        assertThat(idToken.getACR().getValue()).isEqualTo(AUTH_ONLY);
+        assertThat(idToken.toJWTClaimsSet().getClaims()).doesNotContainKeys("given_name", "family_name", "address",
+                "social_security_number", "birthdate", "phone");
+        assertThat(userInfo(tokens.getOIDCTokens().getBearerAccessToken()).keySet())
+                .containsExactlyInAnyOrder("sub", "email", "email_verified");
+    }
+
+    @Test
+    void twoAgenciesSeeDifferentSubjectsForOnePersonAndEachTheSameOneEveryTime() throws Exception {
+        TestAgency first = register("Agency One", List.of("openid", "email"), List.of("auth-only"));
+        TestAgency second = register("Agency Two", List.of("openid", "email"), List.of("auth-only"));
+        Person someone = verifiedPerson();
+        String firstSub = subjectAt(first, someone);
+        String secondSub = subjectAt(second, someone);
+        assertThat(firstSub).isNotEqualTo(secondSub).isNotEqualTo(someone.account().toString());
+        assertThat(subjectAt(first, someone)).as("the same agency, the same sub").isEqualTo(firstSub);
+    }
+
+    @Test
+    void aBadRequestIsRefusedOnOurPageOrSentBackAsAnOAuthError() throws Exception {
+        TestAgency agency = register("Permits", List.of("openid", "email"), List.of("auth-only"));
+        WizardOverHttp browser = WizardOverHttp.at(base);
+        Request good = request(agency, List.of("openid", "email"), AUTH_ONLY);
+
+        browser.get(pathOf(good.uri()).replace(encoded(agency.redirect().toString()),
+                encoded("https://attacker.example.com/callback")));
+        assertThat(browser.status()).as("an unregistered redirect URI: never redirected").isEqualTo(400);
+        assertThat(browser.page()).contains("id=\"refused\"");
+        browser.get(pathOf(good.uri()).replace(agency.id().getValue(), "nobody-registered-this"));
+        assertThat(browser.status()).as("an unknown client").isEqualTo(400);
+        browser.get(pathOf(good.uri()).replace(good.state().getValue(), "short"));
+        assertThat(errorOf(browser)).as("a short state").isEqualTo("invalid_request");
+        browser.get(pathOf(good.uri()).replace(encoded(AUTH_ONLY), encoded("urn:acr.example:made-up")));
+        assertThat(errorOf(browser)).as("an unknown acr").isEqualTo("invalid_request");
+        browser.get(pathOf(good.uri()).replace(encoded(AUTH_ONLY), encoded(VERIFIED)));
+        assertThat(errorOf(browser)).as("a level it is not registered for").isEqualTo("unauthorized_client");
+    }
+
+    record Person(String email, AccountId account) {
+    }
+
+    /** An account verified through the wizard (state ID, phone), with no agency waiting. */
+    Person verifiedPerson() throws Exception {
+        String email = "verified-" + UUID.randomUUID() + "@example.gov";
+        AccountId account = accounts.signUp(email, WizardOverHttp.PASSWORD);
+        WizardOverHttp person = WizardOverHttp.at(base);
+        person.signIn(email);
+        proof(person);
+        return new Person(email, account);
+    }
+
+    private void proof(WizardOverHttp person) throws Exception {
+        String ssn = "900-" + ThreadLocalRandom.current().nextInt(10, 100) + "-"
+                + ThreadLocalRandom.current().nextInt(1000, 10000);
+        String phone = "406555" + ThreadLocalRandom.current().nextInt(1000, 10000);
+        person.throughTheStateId(ssn);
+        person.step("ChooseAddressMethod", Map.of("addressMethod", "PHONE"));
+        person.step("EnterPhone", Map.of("phone", phone));
+        person.showCurrent("EnterOneTimeCode");
+        person.post("/verify/EnterOneTimeCode", Map.of("code", WizardOverHttp.sentCode(stubs.server(), "+1" + phone)));
+        person.throughThePasswordAndPersonalKey();
+        person.step("ConsentToShare", Map.of("consent", "on"));
+        person.showCurrent("done");
+    }
+
+    /** A new browser: the agency's request, the sign-in it leads to, and back to the request. */
+    WizardOverHttp signedInForTheAgency(Person someone, Request request) throws Exception {
+        WizardOverHttp browser = WizardOverHttp.at(base);
+        browser.get(pathOf(request.uri()));
+        assertThat(browser.location()).endsWith("/sign-in");
+        browser.signIn(someone.email());
+        continueToTheAgency(browser);
+        assertThat(browser.status()).as("the request, answered").isEqualTo(302);
+        return browser;
+    }
+
+    private String subjectAt(TestAgency agency, Person someone) throws Exception {
+        Request request = request(agency, List.of("openid", "email"), AUTH_ONLY);
+        WizardOverHttp browser = signedInForTheAgency(someone, request);
+        if (browser.location().contains("/connect/consent")) {
+            browser.get(pathOf(URI.create(browser.location())));
+            agree(browser);
+        }
+        OIDCTokenResponse tokens = exchange(agency, codeFrom(browser, request), request.verifier());
+        return tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject();
+    }
+
+    private static String errorOf(WizardOverHttp browser) throws Exception {
+        assertThat(browser.status()).as("sent back to the agency").isEqualTo(302);
+        AuthorizationResponse answer = AuthorizationResponse.parse(URI.create(browser.location()));
+        assertThat(answer.indicatesSuccess()).isFalse();
+        return ((AuthorizationErrorResponse) answer).getErrorObject().getCode();
+    }
+
+    private static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void decline(WizardOverHttp person) throws Exception {
+        String declineForm = person.page().substring(person.page().indexOf("id=\"decline-form\""));
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        Matcher hidden = Pattern.compile("name=\"(client_id|state)\" value=\"([^\"]*)\"").matcher(declineForm);
+        while (hidden.find()) {
+            fields.add(Map.entry(hidden.group(1), hidden.group(2).replace("&amp;", "&")));
+        }
+        person.postFields("/oauth2/authorize", fields);
+        assertThat(person.status()).as("the decline's answer").isEqualTo(302);
     }
 
     /** Follows the way back to the agency's request: the continue page, then the request itself. */
