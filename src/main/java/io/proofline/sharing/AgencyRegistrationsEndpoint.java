@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * How an operator registers, changes and removes a partner agency: {@code /actuator/agencies} on the management port,
  * writes with the operator's credentials (docs/sharing.md). Every problem of a registration is answered at once.
+ * Lists (redirect URIs, scopes, levels) are space-separated strings, as actuator takes a body's values as text.
  */
 @Component
 @Endpoint(id = "agencies")
@@ -44,18 +45,22 @@ class AgencyRegistrationsEndpoint {
 
     @WriteOperation
     WebEndpointResponse<Map<String, Object>> register(@Selector String clientId, String displayName, String kind,
-            List<String> redirectUris, @Nullable List<String> postLogoutRedirectUris, List<String> scopes,
-            List<String> levels, @Nullable String jwks, @Nullable String jwksUri) {
+            String redirectUris, @Nullable String postLogoutRedirectUris, String scopes, String levels,
+            @Nullable String jwks, @Nullable String jwksUri) {
         try {
-            Agency saved = agencies.register(new AgencyRegistration(clientId, displayName, kind, redirectUris,
-                    postLogoutRedirectUris == null ? List.of() : postLogoutRedirectUris, scopes, levels, jwks,
-                    jwksUri));
+            Agency saved = agencies.register(new AgencyRegistration(clientId, displayName, kind, words(redirectUris),
+                    words(postLogoutRedirectUris), words(scopes), words(levels), jwks, jwksUri));
             log.info("Agency {} registered or changed by an operator", saved.clientId());
             return new WebEndpointResponse<>(shown(saved));
         } catch (AgencyRegistration.Refused refused) {
             return new WebEndpointResponse<>(Map.of("problems", refused.problems()),
                     WebEndpointResponse.STATUS_BAD_REQUEST);
         }
+    }
+
+    /** Actuator reads a body's values as text: lists are space-separated, as OAuth writes scopes. */
+    private static List<String> words(String spaced) {
+        return spaced == null || spaced.isBlank() ? List.of() : List.of(spaced.trim().split("\\s+"));
     }
 
     @DeleteOperation
