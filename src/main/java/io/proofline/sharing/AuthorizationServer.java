@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +29,6 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.logout.CompositeLogoutHandler;
-import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -113,7 +110,7 @@ class AuthorizationServer {
             OAuth2AuthorizationService authorizations, ConsentsForTheServer consentsForTheServer,
             AuthorizationServerSettings settings, AgencyTokens tokens, Releases releases, AgencyConsents consents,
             Accounts accounts, IdentityVerifications verifications, Profiles profiles, SignedInAccounts signedIn,
-            OidcProperties properties, ObjectProvider<LogoutHandler> signOutHandlers,
+            OidcProperties properties,
             @Value("${proofline.web.always-secure:false}") boolean alwaysSecure) throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         AuthorizationResponses responses = new AuthorizationResponses(authorizations, releases, consents, accounts,
@@ -121,7 +118,7 @@ class AuthorizationServer {
         AgencyRequestRules rules = new AgencyRequestRules(verifications, profiles);
         AgencyKeys agencyKeys = new AgencyKeys();
         OidcLogoutAuthenticationSuccessHandler signOut = new OidcLogoutAuthenticationSuccessHandler();
-        signOut.setLogoutHandler(new CompositeLogoutHandler(signOutHandlers.orderedStream().toList()));
+        signOut.setLogoutHandler((request, response, logout) -> signedIn.signOut(request));
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, authorizationServer -> authorizationServer
                         .registeredClientRepository(clients)

@@ -315,6 +315,25 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
         assertThat(errorOf(browser)).as("a level it is not registered for").isEqualTo("unauthorized_client");
     }
 
+    @Test
+    void anAgencysLogoutSignsThePersonOutAndReturnsThemToTheAgency() throws Exception {
+        TestAgency agency = register("Licensing", List.of("openid", "email"), List.of("auth-only"));
+        Person someone = verifiedPerson();
+        Request request = request(agency, List.of("openid", "email"), AUTH_ONLY);
+        WizardOverHttp browser = signedInForTheAgency(someone, request);
+        browser.get(pathOf(URI.create(browser.location())));
+        agree(browser);
+        OIDCTokenResponse tokens = exchange(agency, codeFrom(browser, request), request.verifier());
+
+        String signedOut = "https://" + agency.id().getValue() + ".example.gov/signed-out";
+        browser.get("/connect/logout?id_token_hint=" + tokens.getOIDCTokens().getIDTokenString()
+                + "&post_logout_redirect_uri=" + encoded(signedOut) + "&state=bye-for-now");
+        assertThat(browser.status()).isEqualTo(302);
+        assertThat(browser.location()).startsWith(signedOut).contains("state=bye-for-now");
+        browser.get("/account");
+        assertThat(browser.location()).as("signed out of Proofline too").contains("/sign-in");
+    }
+
     record Person(String email, AccountId account) {
     }
 
@@ -431,7 +450,8 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
         RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
         String clientId = "agency-" + UUID.randomUUID();
         URI redirect = URI.create("https://" + clientId + ".example.gov/callback");
-        agencies.register(new AgencyRegistration(clientId, name, "web", List.of(redirect.toString()), List.of(),
+        agencies.register(new AgencyRegistration(clientId, name, "web", List.of(redirect.toString()),
+                List.of("https://" + clientId + ".example.gov/signed-out"),
                 scopes, levels, new JWKSet(key.toPublicJWK()).toString(), null));
         return new TestAgency(new ClientID(clientId), key, redirect);
     }

@@ -127,6 +127,22 @@ public class SignedInAccounts implements LogoutHandler {
         request.removeAttribute(ANSWER);
     }
 
+    /**
+     * Sign-out asked by an agency (OpenID Connect RP-initiated logout): the account's session ends and the web
+     * session is invalidated, as at POST /sign-out.
+     */
+    public void signOut(HttpServletRequest request) {
+        Authentication signedIn = securityContexts.loadDeferredContext(request).get().getAuthentication();
+        if (signedIn instanceof SignedInAccount account) {
+            accounts.signOut(account.session());
+        }
+        request.removeAttribute(ANSWER);
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+
     /** Sign-out (Spring Security's, at POST /sign-out): the server-side session ends too. */
     @Override
     public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
