@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -56,9 +57,14 @@ class SampleAgency {
 
     @EventListener(ApplicationReadyEvent.class)
     void register() {
-        agencies.register(new AgencyRegistration(CLIENT_ID, "Sample Agency", "web", List.of(redirectUri()),
+        var registration = new AgencyRegistration(CLIENT_ID, "Sample Agency", "web", List.of(redirectUri()),
                 List.of(publicAddress.of(PATH)), SCOPES, List.of("auth-only", "verified"),
-                new JWKSet(key.toPublicJWK()).toString(), null));
+                new JWKSet(key.toPublicJWK()).toString(), null);
+        try {
+            agencies.register(registration);
+        } catch (DuplicateKeyException anotherNodeRegisteredItFirst) {
+            agencies.register(registration); // now an update of that node's row
+        }
         log.info("The sample agency is registered: try it at {}", publicAddress.of(PATH));
     }
 

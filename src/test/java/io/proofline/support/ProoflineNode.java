@@ -15,8 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.proofline.ProoflineApplication;
@@ -76,8 +83,34 @@ public final class ProoflineNode implements AutoCloseable {
     public static ProoflineNode inThisJvm(String name, Map<String, String> settings) {
         // As command-line arguments, which win over the profiles' files (default properties would not).
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ProoflineApplication.class)
+                .listeners(new LoggingSetUp(true), new LoggingSetUp(false))
                 .profiles("postgres", "it").run(arguments(settings).toArray(String[]::new));
         return new ProoflineNode(name, context, null, null, settings);
+    }
+
+    /**
+     * Two nodes starting at once in one JVM would set Logback up together, which it does not survive (a
+     * ConcurrentModificationException in its property map): the set-up is taken one node at a time, around Spring
+     * Boot's {@link LoggingApplicationListener}.
+     */
+    private record LoggingSetUp(boolean begins) implements ApplicationListener<ApplicationEvent>, Ordered {
+
+        private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            if (event instanceof ApplicationEnvironmentPreparedEvent && begins) {
+                ONE_AT_A_TIME.lock();
+            } else if ((event instanceof ApplicationEnvironmentPreparedEvent || event instanceof ApplicationFailedEvent)
+                    && !begins && ONE_AT_A_TIME.isHeldByCurrentThread()) {
+                ONE_AT_A_TIME.unlock();
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return begins ? LoggingApplicationListener.DEFAULT_ORDER - 1 : LoggingApplicationListener.DEFAULT_ORDER + 1;
+        }
     }
 
     /**
