@@ -51,7 +51,7 @@ public class DocumentCheck {
             vault.update(journey, pii -> pii.withPerson(id.firstName(), id.lastName(), id.dateOfBirth())
                     .withAddress(id.address().line1(), id.address().city(), id.address().state(), id.address().zip())
                     .withEvidence(new IdentityEvidence("STATE_ID", id.firstName(), id.lastName(), id.dateOfBirth(),
-                            id.idNumber(), id.issuingState(), id.expiry())));
+                            id.idNumber(), id.issuingState(), id.expiry(), null, null)));
         }
         return CheckOutcome.of(result);
     }

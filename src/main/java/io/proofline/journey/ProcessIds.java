@@ -138,6 +138,12 @@ public final class ProcessIds {
         public static final String IN_PERSON_RESULT = "inPersonResult";
         /** What activating the profile did: ACTIVATED, or SSN_HELD_BY_ANOTHER_ACCOUNT (accounts.Profiles.Activation). */
         public static final String PROFILE_ACTIVATION = "profileActivation";
+        /** {@link SharingAnswer} at the journey's end. */
+        public static final String SHARING_ANSWER = "sharingAnswer";
+        /** The client id of the agency that sent the person, when one did (its name, never the person's). */
+        public static final String SHARING_AGENCY = "sharingAgency";
+        /** The scopes that agency asked for, space-separated (names of attributes, never their values). */
+        public static final String SHARING_SCOPES = "sharingScopes";
 
         private Variables() {
         }
@@ -155,6 +161,14 @@ public final class ProcessIds {
     /** The ways of proving one's identity, as {@link Variables#PROOFING_PATH} holds them. */
     public enum Path {
         STATE_ID, PIV_CAC, IN_PERSON
+    }
+
+    /**
+     * The person's answer at the end of the journey: to the agency that sent them, or none when they came to Proofline
+     * itself (the agency that first asks will ask them then).
+     */
+    public enum SharingAnswer {
+        AGREED, DECLINED, NO_AGENCY
     }
 
     public enum AddressMethod {

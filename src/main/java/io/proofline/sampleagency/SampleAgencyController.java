@@ -1,16 +1,22 @@
 package io.proofline.sampleagency;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
@@ -24,21 +30,28 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
-import io.proofline.web.PublicAddress;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
+import io.proofline.web.LocalTimes;
+import io.proofline.web.PublicAddress;
+
 /**
  * The sample agency's pages: "Sign in with Proofline" sends an authorization request (PKCE, state, nonce and the
- * chosen level); the callback checks the state, exchanges the code with a private_key_jwt assertion, checks the
- * ID token's nonce, asks userinfo and shows what came back. What it received lives in its own session entry only.
+ * chosen level); the callback checks the state, exchanges the code with a private_key_jwt assertion, validates the
+ * ID token (signature, issuer, audience, expiry, nonce), asks userinfo and shows what came back. What it received lives in its own session entry only.
  */
 @Controller
 @ConditionalOnProperty(name = "proofline.sharing.oidc.sample-agency", havingValue = "true")
@@ -53,6 +66,13 @@ class SampleAgencyController {
     record Pending(String state, String nonce, String codeVerifier, String level) implements java.io.Serializable {
     }
 
+    /**
+     * A claim as the page shows it: its lines of text, and for a moment ({@code verified_at}) its ISO instant and the
+     * epoch seconds received, for a {@code <time>} element.
+     */
+    record Shown(List<String> lines, String datetime, String raw) {
+    }
+
     private final SampleAgency agency;
     private final PublicAddress publicAddress;
     private final OkHttpClient http = new OkHttpClient();
@@ -63,9 +83,11 @@ class SampleAgencyController {
     }
 
     @GetMapping(SampleAgency.PATH)
-    String home(@RequestParam(required = false) String error, HttpServletRequest request, Model model) {
+    String home(@RequestParam(required = false) String error, HttpServletRequest request, Locale locale,
+            Model model) {
         HttpSession session = request.getSession(false);
-        model.addAttribute("received", session == null ? null : session.getAttribute(RECEIVED));
+        Object received = session == null ? null : session.getAttribute(RECEIVED);
+        model.addAttribute("received", received instanceof Map<?, ?> claims ? shown(claims, locale) : null);
         model.addAttribute("error", error);
         return "sample-agency/home";
     }
@@ -110,22 +132,62 @@ class SampleAgencyController {
         }
         Map<String, Object> idToken;
         try {
-            idToken = SignedJWT.parse((String) tokens.get("id_token")).getJWTClaimsSet().getClaims();
-        } catch (java.text.ParseException e) {
-            return "redirect:" + SampleAgency.PATH + "?error=token";
-        }
-        if (!pending.nonce().equals(idToken.get("nonce"))) {
-            return "redirect:" + SampleAgency.PATH + "?error=nonce";
+            idToken = validated((String) tokens.get("id_token"), pending);
+        } catch (java.text.ParseException | BadJOSEException | JOSEException | IOException | RuntimeException e) {
+            return "redirect:" + SampleAgency.PATH + "?error=id_token";
         }
         Map<?, ?> userInfo = get(publicAddress.of("/userinfo"), (String) tokens.get("access_token"));
         Map<String, Object> received = new LinkedHashMap<>();
         received.put("acr", String.valueOf(idToken.get("acr")));
         received.put("sub", String.valueOf(idToken.get("sub")));
         if (userInfo != null) {
-            userInfo.forEach((name, value) -> received.put(String.valueOf(name), String.valueOf(value)));
+            userInfo.forEach((name, value) -> received.put(String.valueOf(name), value)); // JSON's own values
         }
         session.setAttribute(RECEIVED, received);
         return "redirect:" + SampleAgency.PATH;
+    }
+
+    /**
+     * The ID token, as every agency must check it: its signature against the provider's published keys (from
+     * discovery), the issuer discovery names, our client id as its audience, not expired, and our nonce.
+     */
+    private Map<String, Object> validated(String idToken, Pending pending)
+            throws IOException, java.text.ParseException, BadJOSEException, JOSEException {
+        Map<?, ?> discovery = get(publicAddress.of("/.well-known/openid-configuration"), null);
+        if (discovery == null || discovery.get("jwks_uri") == null || discovery.get("issuer") == null) {
+            throw new IOException("no discovery document");
+        }
+        Map<?, ?> keys = get(String.valueOf(discovery.get("jwks_uri")), null);
+        if (keys == null) {
+            throw new IOException("no JWKS");
+        }
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                new ImmutableJWKSet<>(JWKSet.parse(JSON.writeValueAsString(keys)))));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(SampleAgency.CLIENT_ID,
+                new JWTClaimsSet.Builder().issuer(String.valueOf(discovery.get("issuer")))
+                        .claim("nonce", pending.nonce()).build(),
+                Set.of("sub", "exp", "iat")));
+        return processor.process(idToken, null).getClaims();
+    }
+
+    /**
+     * The claims received, as the page shows them: the {@code address} object by its {@code formatted} text, a line
+     * each; {@code verified_at} (epoch seconds) as a date and time in the page's language; anything else as text.
+     */
+    static Map<String, Shown> shown(Map<?, ?> received, Locale locale) {
+        Map<String, Shown> shown = new LinkedHashMap<>();
+        received.forEach((name, value) -> {
+            Shown line = new Shown(List.of(String.valueOf(value)), null, null);
+            if ("address".equals(name) && value instanceof Map<?, ?> address && address.get("formatted") != null) {
+                line = new Shown(List.of(String.valueOf(address.get("formatted")).split("\\R")), null, null);
+            } else if ("verified_at".equals(name) && value instanceof Number seconds) {
+                Instant at = Instant.ofEpochSecond(seconds.longValue());
+                line = new Shown(List.of(LocalTimes.dateAndTime(at, locale)), at.toString(), String.valueOf(value));
+            }
+            shown.put(String.valueOf(name), line);
+        });
+        return shown;
     }
 
     private String assertion(String tokenEndpoint) {
@@ -149,9 +211,13 @@ class SampleAgencyController {
         }
     }
 
+    /** GET, with the access token when there is one. */
     private Map<?, ?> get(String url, String accessToken) throws IOException {
-        try (Response response = http.newCall(new Request.Builder().url(url)
-                .header("Authorization", "Bearer " + accessToken).build()).execute()) {
+        Request.Builder asked = new Request.Builder().url(url);
+        if (accessToken != null) {
+            asked.header("Authorization", "Bearer " + accessToken);
+        }
+        try (Response response = http.newCall(asked.build()).execute()) {
             return response.isSuccessful() && response.body() != null ? JSON.readValue(response.body().string(), Map.class)
                     : null;
         }

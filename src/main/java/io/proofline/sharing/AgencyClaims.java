@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.proofline.vault.IdentityEvidence;
 import io.proofline.vault.ProofingPii;
 
 /**
  * The claims an agency receives for the scopes a person agreed to, from their verified profile, in Login.gov's shapes:
- * a five-digit postal code, an E.164 phone, the SSN as {@code 111-11-1111}, {@code verified_at} in epoch seconds.
+ * a five-digit postal code, an E.164 phone, the SSN as {@code 111-11-1111}, {@code verified_at} in epoch seconds,
+ * {@code x509_subject} and {@code x509_issuer} as the RFC 2253 DNs of a PIV/CAC card's certificate.
  * Pure: exactly the claims of the agreed scopes, and none without a value.
  */
 final class AgencyClaims {
@@ -57,8 +59,19 @@ final class AgencyClaims {
             case "phone" -> e164(profile.phone());
             case "phone_verified" -> e164(profile.phone()) == null ? null : Boolean.TRUE;
             case "address" -> address(profile);
-            default -> null; // x509_*: a card's certificate is not part of the profile
+            case "x509_subject" -> card(profile) == null ? null : card(profile).certificateSubject();
+            case "x509_issuer" -> card(profile) == null ? null : card(profile).certificateIssuer();
+            // Login.gov: whether the person presented a PIV/CAC. Here a card is only proofing evidence, not a way to
+            // sign in: true when the verified profile's evidence is a card the person presented, false otherwise.
+            case "x509_presented" -> card(profile) != null;
+            default -> null;
         };
+    }
+
+    /** The profile's evidence when it is a PIV/CAC card's certificate; null for a state ID or no evidence. */
+    private static IdentityEvidence card(ProofingPii profile) {
+        IdentityEvidence evidence = profile.evidence();
+        return evidence != null && "PIV_CAC".equals(evidence.source()) ? evidence : null;
     }
 
     private static Map<String, String> address(ProofingPii profile) {

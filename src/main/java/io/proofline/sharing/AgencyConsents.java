@@ -82,7 +82,8 @@ public class AgencyConsents {
         events.record(account, clientId, SharingEvents.Kind.GRANTED, AgencyScope.claimsOf(scopes));
     }
 
-    void declined(AccountId account, String clientId, Set<String> scopes) {
+    /** The person declined to share these scopes: nothing is recorded but the event (no claim values). */
+    public void declined(AccountId account, String clientId, Set<String> scopes) {
         events.record(account, clientId, SharingEvents.Kind.DECLINED, AgencyScope.claimsOf(scopes));
     }
 

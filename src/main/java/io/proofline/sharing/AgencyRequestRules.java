@@ -1,5 +1,6 @@
 package io.proofline.sharing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,8 +89,21 @@ final class AgencyRequestRules implements Consumer<OAuth2AuthorizationCodeReques
         if (level.get() == AgencyLevel.VERIFIED
                 && request.getPrincipal() instanceof Authentication principal && principal.isAuthenticated()
                 && principal instanceof AgencyUser person) {
-            detourIfNeeded(person, request);
+            try {
+                detourIfNeeded(person, request);
+            } catch (Detour detour) {
+                if (mayNotInteract(parameters)) {
+                    // prompt=none: the agency asked for no page, so the detour is its error instead
+                    refuse("interaction_required", "the person must act before this request can be answered",
+                            request);
+                }
+                throw detour;
+            }
         }
+    }
+
+    private static boolean mayNotInteract(Map<String, Object> parameters) {
+        return parameters.get("prompt") instanceof String prompt && List.of(prompt.split(" ")).contains("none");
     }
 
     private void detourIfNeeded(AgencyUser person, OAuth2AuthorizationCodeRequestAuthenticationToken request) {

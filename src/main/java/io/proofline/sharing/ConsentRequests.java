@@ -1,6 +1,8 @@
 package io.proofline.sharing;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.HashSet;
@@ -14,6 +16,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.stereotype.Service;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
@@ -74,6 +78,64 @@ public class ConsentRequests {
                 verified ? profile.orElse(null) : null, verifiedAt);
         return Optional.of(new ConsentRequest(clientId, agency.get().displayName(), scopes, claims,
                 origin(asked.getRedirectUri()), verified));
+    }
+
+    /**
+     * The request an agency made, as the end of a proofing journey shows it before the person is sent back: the
+     * agency's authorization request waiting in their session ({@code /oauth2/authorize?...}), checked here as the
+     * authorization endpoint will check it (a registered agency and redirect URI, scopes it may ask for, the verified
+     * level). Anything else is no request to answer here: the endpoint itself will say what is wrong.
+     *
+     * @param authorizationRequest path and query of the waiting request
+     * @param profile              the verified profile this session holds
+     */
+    public Optional<ConsentRequest> waiting(AccountId account, String authorizationRequest, ProofingPii profile) {
+        MultiValueMap<String, String> asked = parameters(authorizationRequest);
+        String clientId = parameter(asked, OAuth2ParameterNames.CLIENT_ID);
+        String redirectUri = parameter(asked, OAuth2ParameterNames.REDIRECT_URI);
+        Set<String> scopes = Agencies.scopeSet(parameter(asked, OAuth2ParameterNames.SCOPE));
+        Optional<AgencyLevel> level = AgencyLevel.requested(parameter(asked, "acr_values"));
+        Optional<Agency> agency = clientId == null ? Optional.empty() : agencies.find(clientId);
+        if (agency.isEmpty() || redirectUri == null || !agency.get().redirectUris().contains(redirectUri)
+                || level.filter(AgencyLevel.VERIFIED::equals).isEmpty() || !scopes.contains("openid")
+                || !agency.get().scopes().containsAll(scopes) || !agency.get().levels().contains(AgencyLevel.VERIFIED)) {
+            return Optional.empty();
+        }
+        Map<String, Object> claims = AgencyClaims.of(scopes, accounts.email(account).orElse(null), profile,
+                verifications.verifiedAt(account).orElse(null));
+        return Optional.of(new ConsentRequest(clientId, agency.get().displayName(), scopes, claims,
+                origin(redirectUri), true));
+    }
+
+    /**
+     * Where the agency learns that the person declined at the end of their journey: its registered redirect URI with
+     * {@code access_denied} and its state, as the authorization endpoint answers a declined consent.
+     */
+    public Optional<String> declinedAnswer(String authorizationRequest) {
+        MultiValueMap<String, String> asked = parameters(authorizationRequest);
+        String clientId = parameter(asked, OAuth2ParameterNames.CLIENT_ID);
+        String redirectUri = parameter(asked, OAuth2ParameterNames.REDIRECT_URI);
+        String state = parameter(asked, OAuth2ParameterNames.STATE);
+        return Optional.ofNullable(clientId).flatMap(agencies::find)
+                .filter(agency -> redirectUri != null && agency.redirectUris().contains(redirectUri))
+                .map(agency -> UriComponentsBuilder.fromUriString(redirectUri)
+                        .queryParam(OAuth2ParameterNames.ERROR, "access_denied")
+                        .queryParamIfPresent(OAuth2ParameterNames.STATE, Optional.ofNullable(state))
+                        .encode().build().toUriString());
+    }
+
+    /** The query of a request as it was sent (still encoded: not checked, so that no bad escape throws). */
+    private static MultiValueMap<String, String> parameters(String authorizationRequest) {
+        return UriComponentsBuilder.fromUriString(authorizationRequest).build().getQueryParams();
+    }
+
+    private static String parameter(MultiValueMap<String, String> parameters, String name) {
+        String sent = parameters.getFirst(name);
+        try {
+            return sent == null ? null : URLDecoder.decode(sent, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            return null;
+        }
     }
 
     private static String origin(String uri) {

@@ -12,9 +12,12 @@ import java.time.LocalDate;
  * @param issuingState  two-letter issuing state (null for PIV/CAC)
  * @param dateOfBirth   as printed on the ID (null for PIV/CAC)
  * @param expiry        ID expiry (null for PIV/CAC)
+ * @param certificateSubject the card certificate's subject DN, RFC 2253 (null for a state ID, and for a card
+ *                           evidence sealed before it was kept)
+ * @param certificateIssuer  the card certificate's issuer DN, RFC 2253 (null likewise)
  */
 public record IdentityEvidence(String source, String firstName, String lastName, LocalDate dateOfBirth,
-        String idNumber, String issuingState, LocalDate expiry) {
+        String idNumber, String issuingState, LocalDate expiry, String certificateSubject, String certificateIssuer) {
 
     @Override
     public String toString() {

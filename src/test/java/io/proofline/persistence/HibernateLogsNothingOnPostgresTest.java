@@ -14,8 +14,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.proofline.accounts.AccountId;
+import io.proofline.accounts.IdentityVerifications;
 import io.proofline.journey.JourneyId;
-import io.proofline.sharing.Consents;
 import io.proofline.support.PostgresIntegrationTest;
 
 /** Hibernate writes our rows without a statement or a bound value reaching the log. */
@@ -26,7 +26,7 @@ class HibernateLogsNothingOnPostgresTest extends PostgresIntegrationTest {
     JpaProperties jpa;
 
     @Autowired
-    Consents consents;
+    IdentityVerifications verifications;
 
     @Test
     void noStatementAndNoValueIsLogged(CapturedOutput output) {
@@ -36,10 +36,11 @@ class HibernateLogsNothingOnPostgresTest extends PostgresIntegrationTest {
         assertThat(LoggerFactory.getLogger("org.hibernate.orm.jdbc.extract").isTraceEnabled()).isFalse();
         AccountId account = new AccountId(UUID.randomUUID());
 
-        consents.recordConsent(account, JourneyId.random());
+        JourneyId journey = JourneyId.random();
+        verifications.markVerified(account, journey, "STATE_ID");
 
-        assertThat(consents.hasConsented(account)).isTrue();
-        assertThat(output.getAll().toLowerCase(Locale.ROOT)).doesNotContain("consent_record")
-                .doesNotContain(account.toString()).doesNotContain("partner-agency");
+        assertThat(verifications.verifiedAt(account)).isPresent();
+        assertThat(output.getAll().toLowerCase(Locale.ROOT)).doesNotContain("identity_verification")
+                .doesNotContain(account.toString()).doesNotContain(journey.toString());
     }
 }

@@ -35,7 +35,6 @@ import io.proofline.journey.JourneyStep;
 import io.proofline.journey.ProcessIds.Outcome;
 import io.proofline.pivcac.CertificateCheck;
 import io.proofline.proofing.JourneyDriver.Person;
-import io.proofline.sharing.Consents;
 import io.proofline.support.DatabaseScan;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.vault.PiiVault;
@@ -64,14 +63,13 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
     @Autowired PhoneVerification phones;
     @Autowired LetterVerification letters;
     @Autowired IdentityVerifications verifications;
-    @Autowired Consents consents;
     @Autowired VendorStubServer stubs;
     @Autowired JdbcClient jdbc;
     @Autowired CertificateCheck certificates;
     @Autowired InPersonProofing inPerson;
 
     @Test
-    void stateIdAndPhoneToAVerifiedConsentedAccountWithNoPiiInAnyTable() throws Exception {
+    void stateIdAndPhoneToAVerifiedAccountWithNoPiiInAnyTable() throws Exception {
         Person person = Person.random();
         AccountId account = accounts.signUp(person.email(), PASSWORD);
         JourneyId journey = begin(account, "STATE_ID");
@@ -86,7 +84,7 @@ class ProofingJourneysOnPostgresTest extends PostgresIntegrationTest {
 
         awaitEnded(journey);
         assertThat(verifications.verifiedAt(account)).isPresent();
-        assertThat(consents.hasConsented(account)).isTrue();
+        assertThat(journeys.active(account)).as("ended: nothing waits").isEmpty();
         assertThat(vault.find(journey)).isEmpty();
         assertThat(profiles.decrypt(account, PASSWORD).ssn()).isEqualTo(person.ssn());
         assertNoPiiAnywhere(person);

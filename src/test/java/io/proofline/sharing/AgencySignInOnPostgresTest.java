@@ -140,17 +140,19 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
         person.showCurrent("EnterOneTimeCode");
         person.post("/verify/EnterOneTimeCode", Map.of("code", WizardOverHttp.sentCode(stubs.server(), "+1" + phone)));
         person.throughThePasswordAndPersonalKey();
-        person.step("ConsentToShare", Map.of("consent", "on"));
+        person.showCurrent("ConsentToShare");
+        assertThat(person.page()).as("the journey's end asks for the agency that sent the person, with the values")
+                .contains("Benefits Portal", "Larkspur", "59715", ssn.substring(7))
+                .as("the SSN masked, revealed on demand").contains("•••-••-" + ssn.substring(7))
+                .as("the address keeps its lines").contains("12 Larkspur Way<br />");
+        person.step("ConsentToShare", Map.of("answer", "agree"));
         person.showCurrent("done");
         assertThat(person.page()).as("the done page leads back to the agency").contains("id=\"continue-to-agency\"");
+        assertThat(consents.standing(new AccountId(UUID.fromString(account)), agency.id().getValue()))
+                .as("the consent recorded at the journey's end").containsExactlyInAnyOrderElementsOf(VERIFIED_SCOPES);
 
         continueToTheAgency(person);
-        assertThat(person.location()).as("the consent page").contains("/connect/consent");
-        person.get(pathOf(URI.create(person.location())));
-        assertThat(person.page()).contains("Benefits Portal", "Larkspur", "59715", ssn.substring(7))
-                .as("the SSN masked, revealed on demand").contains("•••-••-" + ssn.substring(7));
-        agree(person);
-        AuthorizationCode code = codeFrom(person, request);
+        AuthorizationCode code = codeFrom(person, request); // agreed already: no consent page on the way back
 
         OIDCTokenResponse tokens = exchange(agency, code, request.verifier());
         IDTokenClaimsSet idToken = new IDTokenValidator(new Issuer(base), agency.id(), JWSAlgorithm.RS256,
@@ -228,6 +230,48 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void decliningAtTheJourneysEndSharesNothingAndTheAgencyReceivesAccessDenied() throws Exception {
+        TestAgency agency = register("Housing Office", VERIFIED_SCOPES, List.of("verified"));
+        String email = "declines-" + UUID.randomUUID() + "@example.gov";
+        AccountId account = accounts.signUp(email, WizardOverHttp.PASSWORD);
+        WizardOverHttp person = WizardOverHttp.at(base);
+        Request request = request(agency, VERIFIED_SCOPES, VERIFIED);
+        person.get(pathOf(request.uri()));
+        person.signIn(email);
+        continueToTheAgency(person);
+        assertThat(person.location()).endsWith("/verify");
+
+        proof(person, Map.of("answer", "decline"));
+
+        person.get("/connect/continue");
+        Matcher back = CONTINUE.matcher(person.page());
+        assertThat(back.find()).as("the way back to the agency").isTrue();
+        URI toTheAgency = URI.create(back.group(1).replace("&amp;", "&"));
+        assertThat(toTheAgency.toString()).as("straight to the agency, not asked again")
+                .startsWith(agency.redirect().toString());
+        AuthorizationResponse answer = AuthorizationResponse.parse(toTheAgency);
+        assertThat(answer.indicatesSuccess()).isFalse();
+        assertThat(((AuthorizationErrorResponse) answer).getErrorObject().getCode()).isEqualTo("access_denied");
+        assertThat(answer.getState()).isEqualTo(request.state());
+        assertThat(consents.standing(account, agency.id().getValue())).isEmpty();
+        assertThat(events.of(account)).extracting(SharingEvents.Event::kind)
+                .containsExactly(SharingEvents.Kind.DECLINED);
+    }
+
+    @Test
+    void aJourneyStartedOnProoflineSharesNothingAndTheFirstAgencyToAskAsksThen() throws Exception {
+        TestAgency agency = register("Veterans Desk", VERIFIED_SCOPES, List.of("verified"));
+        Person someone = verifiedPerson();
+        assertThat(events.of(someone.account())).as("no agency, no answer to record").isEmpty();
+
+        WizardOverHttp browser = signedInForTheAgency(someone, request(agency, VERIFIED_SCOPES, VERIFIED));
+
+        assertThat(browser.location()).as("asked when the agency first asks").contains("/connect/consent");
+        browser.get(pathOf(URI.create(browser.location())));
+        assertThat(browser.page()).contains("Veterans Desk", "Larkspur");
+    }
+
+    @Test
     void aStandingConsentIsNotAskedAgainButARevokedOneOrANewAttributeIs() throws Exception {
         List<String> emailOnly = List.of("openid", "email");
         TestAgency agency = register("Parks Pass", VERIFIED_SCOPES, List.of("auth-only", "verified"));
@@ -296,6 +340,23 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void aRequestWithPromptNoneIsAnsweredInteractionRequiredRatherThanSentIntoProofing() throws Exception {
+        TestAgency agency = register("Licensing", VERIFIED_SCOPES, List.of("verified"));
+        String email = "silent-" + UUID.randomUUID() + "@example.gov";
+        accounts.signUp(email, WizardOverHttp.PASSWORD);
+        Request request = request(agency, VERIFIED_SCOPES, VERIFIED);
+        WizardOverHttp browser = WizardOverHttp.at(base);
+        browser.get(pathOf(request.uri()));
+        browser.signIn(email);
+        continueToTheAgency(browser);
+        assertThat(browser.location()).as("without prompt=none: into proofing").endsWith("/verify");
+
+        browser.get(pathOf(request.uri()) + "&prompt=none");
+
+        assertThat(errorOf(browser)).isEqualTo("interaction_required");
+    }
+
+    @Test
     void aBadRequestIsRefusedOnOurPageOrSentBackAsAnOAuthError() throws Exception {
         TestAgency agency = register("Permits", List.of("openid", "email"), List.of("auth-only"));
         WizardOverHttp browser = WizardOverHttp.at(base);
@@ -348,6 +409,11 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
     }
 
     private void proof(WizardOverHttp person) throws Exception {
+        proof(person, Map.of());
+    }
+
+    /** Proofing to done (state ID, phone), answering the journey's last step with these fields. */
+    private void proof(WizardOverHttp person, Map<String, String> lastStep) throws Exception {
         String ssn = "900-" + ThreadLocalRandom.current().nextInt(10, 100) + "-"
                 + ThreadLocalRandom.current().nextInt(1000, 10000);
         String phone = "406555" + ThreadLocalRandom.current().nextInt(1000, 10000);
@@ -357,7 +423,7 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
         person.showCurrent("EnterOneTimeCode");
         person.post("/verify/EnterOneTimeCode", Map.of("code", WizardOverHttp.sentCode(stubs.server(), "+1" + phone)));
         person.throughThePasswordAndPersonalKey();
-        person.step("ConsentToShare", Map.of("consent", "on"));
+        person.step("ConsentToShare", lastStep);
         person.showCurrent("done");
     }
 

@@ -49,4 +49,22 @@ class InMemoryVaultAndRecordTest {
         assertThat(corrected.street()).isEqualTo("1 Elm St");
         assertThat(corrected.ssn()).isEqualTo("900-41-7733");
     }
+
+    @Test
+    void aCardsCertificateNamesRoundTripAndAProfileSealedBeforeThemWereKeptStillReads() {
+        ProofingPii card = pii.withEvidence(new IdentityEvidence("PIV_CAC", "Quillon", "Abernathy-Vex", null, null,
+                null, null, "CN=Quillon Abernathy-Vex,O=Proofline,C=US", "CN=Test PIV CA,O=Proofline,C=US"));
+        assertThat(ProofingPii.fromBytes(card.toBytes())).isEqualTo(card);
+
+        String sealedEarlier = "{\"firstName\":\"Quillon\",\"lastName\":\"Abernathy-Vex\",\"evidence\":{"
+                + "\"source\":\"PIV_CAC\",\"firstName\":\"Quillon\",\"lastName\":\"Abernathy-Vex\","
+                + "\"dateOfBirth\":null,\"idNumber\":null,\"issuingState\":null,\"expiry\":null}}";
+        IdentityEvidence read = ProofingPii.fromBytes(sealedEarlier.getBytes()).evidence();
+        assertThat(read.source()).isEqualTo("PIV_CAC");
+        assertThat(read.firstName()).isEqualTo("Quillon");
+        assertThat(read.certificateSubject()).isNull();
+        assertThat(read.certificateIssuer()).isNull();
+        assertThat(card.evidence().toString()).isEqualTo("IdentityEvidence[source=PIV_CAC, redacted]")
+                .doesNotContain("Quillon", "CN=");
+    }
 }

@@ -5,7 +5,10 @@ import static io.proofline.proofing.process.JourneyDelegates.journey;
 import static io.proofline.proofing.process.JourneyDelegates.key;
 import static io.proofline.proofing.process.JourneyDelegates.requirePass;
 
+import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +21,7 @@ import io.proofline.address.LetterVerification;
 import io.proofline.address.PhoneVerification;
 import io.proofline.journey.ProcessIds;
 import io.proofline.proofing.Journeys;
-import io.proofline.sharing.Consents;
+import io.proofline.sharing.AgencyConsents;
 import io.proofline.vendors.CheckOutcome;
 import io.proofline.vendors.VendorResult;
 
@@ -86,8 +89,22 @@ class StepDelegates {
         return execution -> profiles.expirePending(journey(execution));
     }
 
+    /** The answer given at the journey's end to the agency that sent the person (nothing when none did). */
     @Bean
-    JavaDelegate recordConsentDelegate(Consents consents, Journeys journeys) {
-        return execution -> consents.recordConsent(account(journeys, execution), journey(execution));
+    JavaDelegate recordConsentDelegate(AgencyConsents consents, Journeys journeys) {
+        return execution -> {
+            String answer = (String) execution.getVariable(ProcessIds.Variables.SHARING_ANSWER);
+            String agency = (String) execution.getVariable(ProcessIds.Variables.SHARING_AGENCY);
+            if (agency == null || answer == null) {
+                return;
+            }
+            Set<String> scopes = new LinkedHashSet<>(Arrays.asList(
+                    ((String) execution.getVariable(ProcessIds.Variables.SHARING_SCOPES)).split(" ")));
+            if (ProcessIds.SharingAnswer.AGREED.name().equals(answer)) {
+                consents.grant(account(journeys, execution), agency, scopes);
+            } else if (ProcessIds.SharingAnswer.DECLINED.name().equals(answer)) {
+                consents.declined(account(journeys, execution), agency, scopes);
+            }
+        };
     }
 }

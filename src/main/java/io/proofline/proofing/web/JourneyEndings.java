@@ -10,12 +10,11 @@ import io.proofline.proofing.JourneyEngine;
 import io.proofline.journey.JourneyId;
 import io.proofline.journey.ProcessIds;
 import io.proofline.proofing.Journeys;
-import io.proofline.sharing.Consents;
 
 /**
- * What the done page may say, never a guess: "verified" only once the profile is active and the consent recorded,
+ * What the done page may say, never a guess: "verified" only once the profile is active and the journey's last step is done,
  * "not verified" only when the journey reached one of the failure ends of its model. A journey the engine no
- * longer runs but that neither says yet (a person saw "not verified" right after consenting, while the database
+ * longer runs but that neither says yet (a person saw "not verified" right after the last step, while the database
  * said verified) is still being finished: the checking page, which moves on by itself.
  */
 @Component
@@ -28,19 +27,18 @@ class JourneyEndings {
     enum Ending { VERIFIED, NOT_VERIFIED, NOT_YET_KNOWN }
 
     private final IdentityVerifications verifications;
-    private final Consents consents;
     private final JourneyEngine engine;
     private final Journeys journeys;
 
-    JourneyEndings(IdentityVerifications verifications, Consents consents, JourneyEngine engine, Journeys journeys) {
+    JourneyEndings(IdentityVerifications verifications, JourneyEngine engine, Journeys journeys) {
         this.verifications = verifications;
-        this.consents = consents;
         this.engine = engine;
         this.journeys = journeys;
     }
 
     boolean isVerified(AccountId account) {
-        return verifications.verifiedAt(account).isPresent() && consents.hasConsented(account);
+        // Verified once the profile is active and the journey's last step (the answer to the agency) is behind them.
+        return verifications.verifiedAt(account).isPresent() && journeys.active(account).isEmpty();
     }
 
     /** For a journey the engine says has ended. */

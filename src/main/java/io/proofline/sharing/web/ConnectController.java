@@ -166,8 +166,16 @@ class ConnectController {
             return "redirect:/account";
         }
         model.addAttribute("signedIn", signedIn.of(request).isPresent());
-        model.addAttribute("next", request.getContextPath() + waiting.get());
-        model.addAttribute("redirectTo", request.getContextPath() + waiting.get());
+        String next = request.getContextPath() + waiting.get();
+        if (DeclinedAtJourneyEnd.take(request, waiting.get())) {
+            // Declined at the journey's end: the agency's answer, as the authorization endpoint gives a declined one.
+            Optional<String> answer = requests.declinedAnswer(waiting.get());
+            if (answer.isPresent()) {
+                next = answer.get();
+            }
+        }
+        model.addAttribute("next", next);
+        model.addAttribute("redirectTo", next);
         return "sharing/continue";
     }
 }

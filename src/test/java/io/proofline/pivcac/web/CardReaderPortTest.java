@@ -52,6 +52,7 @@ import io.proofline.proofing.JourneyEngine;
 import io.proofline.proofing.Journeys;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.support.SignInOverHttp;
+import io.proofline.vault.IdentityEvidence;
 import io.proofline.vault.PiiVault;
 
 /**
@@ -82,8 +83,12 @@ class CardReaderPortTest extends PostgresIntegrationTest {
         assertThat(presented.statusCode()).isEqualTo(302);
         assertThat(presented.headers().firstValue("Location")).hasValue("http://localhost:" + wizardPort + "/verify");
         assertThat(awaitTask(journey)).isEqualTo("EnterPersonalDetails");
-        assertThat(vault.find(journey).orElseThrow().evidence().firstName()).as("the name read from the card")
-                .isEqualTo("Fakey");
+        IdentityEvidence evidence = vault.find(journey).orElseThrow().evidence();
+        assertThat(evidence.firstName()).as("the name read from the card").isEqualTo("Fakey");
+        assertThat(evidence.certificateSubject()).as("the card certificate's subject, RFC 2253 with readable keywords")
+                .isEqualTo("C=US,O=Proofline,OU=TEST ONLY,SURNAME=McFakerson,GIVENNAME=Fakey,CN=Fakey McFakerson");
+        assertThat(evidence.certificateIssuer()).as("the card certificate's issuer, RFC 2253")
+                .isEqualTo("C=US,O=Proofline,CN=Proofline DEVELOPMENT PIV CA - TEST ONLY");
 
         HttpResponse<String> again = get(withCard(developmentCard()), link);
         assertThat(again.statusCode()).isEqualTo(200);

@@ -209,7 +209,7 @@ final class AsAPerson {
         type(browser, "code", lastSent(stubs, "/telephony/v1/messages", "code"));
         submit(browser, "password");
         throughThePasswordAndPersonalKey(browser, "share");
-        assertThat(browser.heading()).isEqualTo("Share your verified information");
+        assertThat(browser.heading()).isEqualTo("Nothing is shared yet");
     }
 
     /** The letter path from the consent page to "enter the code from your letter", the letter sent. */

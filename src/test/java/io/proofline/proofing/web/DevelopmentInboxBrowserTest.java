@@ -47,6 +47,6 @@ class DevelopmentInboxBrowserTest extends PostgresIntegrationTest {
         String code = codeFromTheDevelopmentInbox(browser, "letter-code");
         type(browser, "code", code);
         submit(browser, "share");
-        assertThat(browser.heading()).isEqualTo("Share your verified information");
+        assertThat(browser.heading()).isEqualTo("Nothing is shared yet");
     }
 }

@@ -53,7 +53,6 @@ class DonePageBrowserTest extends PostgresIntegrationTest {
         JobDefinition recordConsent = management.createJobDefinitionQuery().activityIdIn("RecordConsent").list().get(0);
         management.suspendJobDefinitionById(recordConsent.getId(), true);
         try {
-            browser.find(By.cssSelector("label[for=consent]")).click();
             browser.click(By.id("continue"), "consent-still-recording");
             assertThat(browser.heading()).isEqualTo("We are checking your information");
             assertThat(browser.driver().findElements(By.id("not-verified"))).isEmpty();

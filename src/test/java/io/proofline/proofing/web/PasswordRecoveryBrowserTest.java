@@ -23,7 +23,6 @@ import io.proofline.accounts.SignInResult;
 import io.proofline.crypto.PersonalKey;
 import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journeys;
-import io.proofline.sharing.Consents;
 import io.proofline.support.PostgresIntegrationTest;
 import io.proofline.support.browser.Browser;
 import io.proofline.support.browser.BrowserTest;

@@ -61,7 +61,6 @@ class PivCacBrowserTest extends PostgresIntegrationTest {
         AsAPerson.submitToThePersonalKey(browser, "personal-key");
         type(browser, "personalKey", browser.find(By.id("personal-key")).getText().toLowerCase(Locale.ROOT));
         submit(browser, "share");
-        browser.find(By.cssSelector("label[for=consent]")).click();
         submit(browser, "done");
 
         assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");

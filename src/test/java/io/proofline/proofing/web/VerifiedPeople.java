@@ -16,7 +16,6 @@ import io.proofline.accounts.SignInResult;
 import io.proofline.crypto.PersonalKey;
 import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journeys;
-import io.proofline.sharing.Consents;
 import io.proofline.vault.PiiVault;
 import io.proofline.vault.ProofingPii;
 
@@ -33,17 +32,15 @@ class VerifiedPeople {
     private final Journeys journeys;
     private final PiiVault vault;
     private final IdentityVerifications verifications;
-    private final Consents consents;
 
     VerifiedPeople(Accounts accounts, SecondFactors secondFactors, Profiles profiles, Journeys journeys, PiiVault vault,
-            IdentityVerifications verifications, Consents consents) {
+            IdentityVerifications verifications) {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
         this.profiles = profiles;
         this.journeys = journeys;
         this.vault = vault;
         this.verifications = verifications;
-        this.consents = consents;
     }
 
     /** Verified on the state ID path, with backup codes as the second method and the journey's process ended. */
@@ -59,7 +56,6 @@ class VerifiedPeople {
         vault.merge(journey, pii);
         PersonalKey key = profiles.encryptProfile(account, journey, password);
         verifications.markVerified(account, journey, "STATE_ID");
-        consents.recordConsent(account, journey);
         journeys.abandon(account); // its process ends, as a finished journey's has
         return new Verified(account, email, pii, key, codes);
     }

@@ -155,8 +155,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         type(browser, "personalKey", personalKey.toLowerCase(Locale.ROOT));
         submit(browser, "share");
 
-        assertThat(browser.heading()).isEqualTo("Share your verified information");
-        browser.find(By.cssSelector("label[for=consent]")).click();
+        assertThat(browser.heading()).isEqualTo("Nothing is shared yet");
         submit(browser, "done");
 
         assertThat(browser.heading()).isEqualTo("You are done");
@@ -349,8 +348,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         type(browser, "personalKey", browser.find(By.id("personal-key")).getText());
         submit(browser, "partage");
 
-        assertThat(browser.heading()).isEqualTo("Partagez vos informations vérifiées");
-        browser.find(By.cssSelector("label[for=consent]")).click();
+        assertThat(browser.heading()).isEqualTo("Rien n’est encore partagé");
         submit(browser, "termine");
 
         assertThat(browser.heading()).isEqualTo("C’est terminé");
@@ -375,7 +373,6 @@ class WizardBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.heading()).as("the journey resumes").isEqualTo("Enter the code from your letter");
         type(browser, "code", lastSent(stubs, "/usps/v1/letters", "code"));
         submit(browser, "share");
-        browser.find(By.cssSelector("label[for=consent]")).click();
         submit(browser, "done");
         assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");
     }
@@ -434,8 +431,7 @@ class WizardBrowserTest extends PostgresIntegrationTest {
             assertThat(browser.find(By.id("check-failed")).getText()).contains("That did not work");
             type(browser, "code", secondCode);
             submit(browser, "share");
-            assertThat(browser.heading()).isEqualTo("Share your verified information");
-            browser.find(By.cssSelector("label[for=consent]")).click();
+            assertThat(browser.heading()).isEqualTo("Nothing is shared yet");
             submit(browser, "done");
             assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");
         } finally {

@@ -70,7 +70,6 @@ import io.proofline.proofing.JourneyEngine;
 import io.proofline.proofing.Journeys;
 import io.proofline.proofing.StaleStepException;
 import io.proofline.resolution.IdentityChecks;
-import io.proofline.sharing.Consents;
 import io.proofline.throttle.ThrottleProperties;
 import io.proofline.vault.PiiVault;
 import io.proofline.web.LocalTimes;
@@ -101,7 +100,6 @@ class WizardControllerTest {
     @MockitoBean Profiles profiles;
     @MockitoBean SessionEncryptor sessionEncryptor;
     @MockitoBean IdentityVerifications verifications;
-    @MockitoBean Consents consents;
     @MockitoBean CardReaderPort cardReaderPort;
     @MockitoBean CardHandOffs cardHandOffs;
     @MockitoBean PausedPaths pausedPaths;
@@ -178,7 +176,6 @@ class WizardControllerTest {
                 .andExpect(content().string(not(containsString("We could not verify"))));
 
         when(verifications.verifiedAt(ACCOUNT)).thenReturn(Optional.of(Instant.now()));
-        when(consents.hasConsented(ACCOUNT)).thenReturn(true);
         mvc.perform(get("/verify")).andExpect(content().string(containsString("Your identity is verified")));
     }
 

@@ -1,0 +1,85 @@
+package io.proofline.proofing.web;
+
+import static io.proofline.proofing.web.AsAPerson.email;
+import static io.proofline.proofing.web.AsAPerson.lastSent;
+import static io.proofline.proofing.web.AsAPerson.signUp;
+import static io.proofline.proofing.web.AsAPerson.submit;
+import static io.proofline.proofing.web.AsAPerson.throughThePasswordAndPersonalKey;
+import static io.proofline.proofing.web.AsAPerson.throughToTheOneTimeCode;
+import static io.proofline.proofing.web.AsAPerson.type;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.proofline.support.PostgresIntegrationTest;
+import io.proofline.support.browser.Browser;
+import io.proofline.support.browser.BrowserTest;
+import io.proofline.vendors.VendorStubServer;
+
+/**
+ * What a newcomer trying the protocol by hand sees: the sample agency's button, a new account, proofing, the consent
+ * to the agency at the journey's end, and the sample agency's page with the claims it received.
+ */
+@BrowserTest
+class SampleAgencyBrowserTest extends PostgresIntegrationTest {
+
+    /** The consent page's picture in the docs (docs/sharing.md), taken from this run. */
+    static final Path CONSENT_PAGE_PICTURE = Path.of("docs", "screenshots", "consent-page.png");
+
+    @Autowired VendorStubServer stubs;
+
+    @Test
+    void theSampleAgencysButtonLeadsThroughSignUpProofingAndConsentToTheClaimsItReceived(Browser browser)
+            throws Exception {
+        String ssn = "900-62-4417";
+        browser.open("/sample-agency", "sample-agency");
+        browser.click(By.id("sign-in-with-proofline"), "sign-in-for-the-agency");
+        assertThat(browser.heading()).isEqualTo("Sign in");
+        browser.clickLink("No account yet? Create one", "sign-up");
+        signUp(browser, email(), "consent");
+        assertThat(browser.heading()).as("not verified yet: the agency's request waits while proofing")
+                .isEqualTo("Before you start");
+
+        throughToTheOneTimeCode(browser, ssn, "(406) 555-0177");
+        type(browser, "code", lastSent(stubs, "/telephony/v1/messages", "code"));
+        submit(browser, "password");
+        throughThePasswordAndPersonalKey(browser, "share-with-the-agency");
+
+        assertThat(browser.heading()).isEqualTo("Share your verified information with Sample Agency");
+        assertThat(browser.find(By.id("value-social_security_number")).getText()).as("masked until revealed")
+                .contains("•••-••-4417").doesNotContain("900-62");
+        browser.find(By.cssSelector("#value-social_security_number summary")).click();
+        assertThat(browser.find(By.id("value-social_security_number")).getText()).contains(ssn);
+        assertThat(browser.find(By.id("value-address")).getText()).as("the address on its lines").contains("\n");
+        browser.check("share-with-the-agency-revealed");
+        Files.createDirectories(CONSENT_PAGE_PICTURE.getParent());
+        Files.copy(browser.screenshotOf("share-with-the-agency"), CONSENT_PAGE_PICTURE,
+                StandardCopyOption.REPLACE_EXISTING);
+
+        submit(browser, "done", By.id("agree"));
+        assertThat(browser.find(By.id("verified")).getText()).contains("Your identity is verified");
+        browser.find(By.id("continue-to-agency")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(driver -> !driver.findElements(By.id("received-claims")).isEmpty());
+        browser.check("sample-agency-received");
+
+        assertThat(browser.driver().getCurrentUrl()).contains("/sample-agency");
+        assertThat(claim(browser, "social_security_number")).isEqualTo(ssn);
+        assertThat(claim(browser, "phone")).isEqualTo("+14065550177");
+        assertThat(claim(browser, "given_name")).isNotBlank();
+        assertThat(claim(browser, "address")).contains("\n");
+        assertThat(claim(browser, "verified_at")).as("a date a person reads").doesNotContainPattern("^\\d+$");
+    }
+
+    private static String claim(Browser browser, String name) {
+        return browser.find(By.cssSelector("tr[data-claim='" + name + "'] td")).getText();
+    }
+}
