@@ -65,6 +65,11 @@ public class SessionProfiles {
         return held.find(HeldPii.Holder.SIGNED_IN_SESSION, id(session)).map(ProofingPii::fromBytes);
     }
 
+    /** Whether the session holds the verified profile, without opening it. */
+    public boolean holds(SessionToken session) {
+        return held.holds(HeldPii.Holder.SIGNED_IN_SESSION, id(session));
+    }
+
     private void hold(SessionToken session, ProofingPii pii) {
         holdAtSignIn(held, properties, session, pii);
     }

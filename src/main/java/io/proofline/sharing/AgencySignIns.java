@@ -37,7 +37,7 @@ final class AgencySignIns extends OncePerRequestFilter {
             SignedInSession person = session.get();
             SecurityContext context = contexts.createEmptyContext();
             context.setAuthentication(new AgencyUser(person.account(), person.assurance().name(), person.methods(),
-                    signedIn.heldProfile(request).isPresent()));
+                    signedIn.holdsProfile(request)));
             contexts.setContext(context);
         }
         chain.doFilter(request, response);

@@ -27,8 +27,6 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
-import io.proofline.accounts.Accounts;
-import io.proofline.accounts.IdentityVerifications;
 import io.proofline.accounts.web.SignedInAccounts;
 import io.proofline.vault.ProofingPii;
 import io.proofline.web.ReturnTo;
@@ -51,19 +49,17 @@ final class AuthorizationResponses implements AuthenticationSuccessHandler, Auth
     private final OAuth2AuthorizationService authorizations;
     private final Releases releases;
     private final AgencyConsents consents;
-    private final Accounts accounts;
-    private final IdentityVerifications verifications;
+    private final ClaimValues values;
     private final SignedInAccounts signedIn;
     private final OidcProperties properties;
 
     AuthorizationResponses(OAuth2AuthorizationService authorizations, Releases releases, AgencyConsents consents,
-            Accounts accounts, IdentityVerifications verifications, SignedInAccounts signedIn,
+            ClaimValues values, SignedInAccounts signedIn,
             OidcProperties properties) {
         this.authorizations = authorizations;
         this.releases = releases;
         this.consents = consents;
-        this.accounts = accounts;
-        this.verifications = verifications;
+        this.values = values;
         this.signedIn = signedIn;
         this.properties = properties;
     }
@@ -85,8 +81,7 @@ final class AuthorizationResponses implements AuthenticationSuccessHandler, Auth
         AgencyLevel level = AgencyLevel.requested(acrValues).orElse(AgencyLevel.AUTH_ONLY);
         ProofingPii profile = level == AgencyLevel.VERIFIED ? signedIn.heldProfile(request).orElse(null) : null;
         Set<String> scopes = new HashSet<>(authorization.getAuthorizedScopes());
-        Map<String, Object> claims = AgencyClaims.of(scopes, accounts.email(person.account()).orElse(null), profile,
-                level == AgencyLevel.VERIFIED ? verifications.verifiedAt(person.account()).orElse(null) : null);
+        Map<String, Object> claims = values.of(person.account(), scopes, level, profile);
         releases.release(authorization.getId(), person.account(), authorization.getRegisteredClientId(),
                 new Releases.Release(claims, level.asserted(acrValues), person.methods()),
                 properties.authorizationCodeLifetime());

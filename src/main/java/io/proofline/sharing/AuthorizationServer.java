@@ -36,7 +36,6 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
-import io.proofline.accounts.Accounts;
 import io.proofline.accounts.IdentityVerifications;
 import io.proofline.accounts.Profiles;
 import io.proofline.accounts.web.SignedInAccounts;
@@ -109,12 +108,12 @@ class AuthorizationServer {
     SecurityFilterChain agencyEndpoints(HttpSecurity http, AgencyClients clients,
             OAuth2AuthorizationService authorizations, ConsentsForTheServer consentsForTheServer,
             AuthorizationServerSettings settings, AgencyTokens tokens, Releases releases, AgencyConsents consents,
-            Accounts accounts, IdentityVerifications verifications, Profiles profiles, SignedInAccounts signedIn,
+            ClaimValues values, IdentityVerifications verifications, Profiles profiles, SignedInAccounts signedIn,
             OidcProperties properties,
             @Value("${proofline.web.always-secure:false}") boolean alwaysSecure) throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
-        AuthorizationResponses responses = new AuthorizationResponses(authorizations, releases, consents, accounts,
-                verifications, signedIn, properties);
+        AuthorizationResponses responses = new AuthorizationResponses(authorizations, releases, consents, values,
+                signedIn, properties);
         AgencyRequestRules rules = new AgencyRequestRules(verifications, profiles);
         AgencyKeys agencyKeys = new AgencyKeys();
         OidcLogoutAuthenticationSuccessHandler signOut = new OidcLogoutAuthenticationSuccessHandler();

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +19,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.proofline.accounts.AccountId;
-import io.proofline.accounts.Accounts;
-import io.proofline.accounts.IdentityVerifications;
 import io.proofline.vault.ProofingPii;
 
 /**
@@ -42,15 +39,12 @@ public class ConsentRequests {
 
     private final OAuth2AuthorizationService authorizations;
     private final Agencies agencies;
-    private final Accounts accounts;
-    private final IdentityVerifications verifications;
+    private final ClaimValues values;
 
-    ConsentRequests(OAuth2AuthorizationService authorizations, Agencies agencies, Accounts accounts,
-            IdentityVerifications verifications) {
+    ConsentRequests(OAuth2AuthorizationService authorizations, Agencies agencies, ClaimValues values) {
         this.authorizations = authorizations;
         this.agencies = agencies;
-        this.accounts = accounts;
-        this.verifications = verifications;
+        this.values = values;
     }
 
     /** @param profile the verified profile this session holds (empty: none, so no verified value is shown) */
@@ -73,9 +67,7 @@ public class ConsentRequests {
                 .orElse(AgencyLevel.AUTH_ONLY);
         boolean verified = level == AgencyLevel.VERIFIED;
         Set<String> scopes = new HashSet<>(asked.getScopes());
-        Instant verifiedAt = verified ? verifications.verifiedAt(account).orElse(null) : null;
-        Map<String, Object> claims = AgencyClaims.of(scopes, accounts.email(account).orElse(null),
-                verified ? profile.orElse(null) : null, verifiedAt);
+        Map<String, Object> claims = values.of(account, scopes, level, profile.orElse(null));
         return Optional.of(new ConsentRequest(clientId, agency.get().displayName(), scopes, claims,
                 origin(asked.getRedirectUri()), verified));
     }
@@ -101,8 +93,7 @@ public class ConsentRequests {
                 || !agency.get().scopes().containsAll(scopes) || !agency.get().levels().contains(AgencyLevel.VERIFIED)) {
             return Optional.empty();
         }
-        Map<String, Object> claims = AgencyClaims.of(scopes, accounts.email(account).orElse(null), profile,
-                verifications.verifiedAt(account).orElse(null));
+        Map<String, Object> claims = values.of(account, scopes, AgencyLevel.VERIFIED, profile);
         return Optional.of(new ConsentRequest(clientId, agency.get().displayName(), scopes, claims,
                 origin(redirectUri), true));
     }

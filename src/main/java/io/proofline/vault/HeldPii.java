@@ -40,6 +40,11 @@ public class HeldPii {
         return store.get(key(holder, id)).map(sealed -> encryptor.decrypt(sealed, context(holder, id)));
     }
 
+    /** Whether an entry is held, without opening it. */
+    public boolean holds(Holder holder, String id) {
+        return store.get(key(holder, id)).isPresent();
+    }
+
     public void forget(Holder holder, String id) {
         store.delete(key(holder, id));
     }

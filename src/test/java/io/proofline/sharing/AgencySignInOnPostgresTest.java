@@ -131,15 +131,9 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
                 + person.heading() + " " + person.page().substring(0, Math.min(300, person.page().length())))
                 .endsWith("/verify");
 
-        String ssn = "900-" + ThreadLocalRandom.current().nextInt(10, 100) + "-"
-                + ThreadLocalRandom.current().nextInt(1000, 10000);
-        String phone = "406555" + ThreadLocalRandom.current().nextInt(1000, 10000);
-        person.throughTheStateId(ssn);
-        person.step("ChooseAddressMethod", Map.of("addressMethod", "PHONE"));
-        person.step("EnterPhone", Map.of("phone", phone));
-        person.showCurrent("EnterOneTimeCode");
-        person.post("/verify/EnterOneTimeCode", Map.of("code", WizardOverHttp.sentCode(stubs.server(), "+1" + phone)));
-        person.throughThePasswordAndPersonalKey();
+        Proofed proofed = proofToTheLastStep(person);
+        String ssn = proofed.ssn();
+        String phone = proofed.phone();
         person.showCurrent("ConsentToShare");
         assertThat(person.page()).as("the journey's end asks for the agency that sent the person, with the values")
                 .contains("Benefits Portal", "Larkspur", "59715", ssn.substring(7))
@@ -414,6 +408,17 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
 
     /** Proofing to done (state ID, phone), answering the journey's last step with these fields. */
     private void proof(WizardOverHttp person, Map<String, String> lastStep) throws Exception {
+        proofToTheLastStep(person);
+        person.step("ConsentToShare", lastStep);
+        person.showCurrent("done");
+    }
+
+    /** What a person proofed with (the phone as typed, ten digits). */
+    record Proofed(String ssn, String phone) {
+    }
+
+    /** Proofing on the state ID and phone path, up to the journey's last step (the answer to the agency). */
+    private Proofed proofToTheLastStep(WizardOverHttp person) throws Exception {
         String ssn = "900-" + ThreadLocalRandom.current().nextInt(10, 100) + "-"
                 + ThreadLocalRandom.current().nextInt(1000, 10000);
         String phone = "406555" + ThreadLocalRandom.current().nextInt(1000, 10000);
@@ -423,8 +428,7 @@ class AgencySignInOnPostgresTest extends PostgresIntegrationTest {
         person.showCurrent("EnterOneTimeCode");
         person.post("/verify/EnterOneTimeCode", Map.of("code", WizardOverHttp.sentCode(stubs.server(), "+1" + phone)));
         person.throughThePasswordAndPersonalKey();
-        person.step("ConsentToShare", lastStep);
-        person.showCurrent("done");
+        return new Proofed(ssn, phone);
     }
 
     /** A new browser: the agency's request, the sign-in it leads to, and back to the request. */

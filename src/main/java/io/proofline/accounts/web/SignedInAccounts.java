@@ -63,6 +63,12 @@ public class SignedInAccounts implements LogoutHandler {
                 .flatMap(session -> sessionProfiles.held(session.session()));
     }
 
+    /** Whether this session holds the verified profile (an agency's request needs no password then). */
+    public boolean holdsProfile(HttpServletRequest request) {
+        return halfway(request).filter(session -> session.assurance().atLeast(Assurance.AAL2))
+                .map(session -> sessionProfiles.holds(session.session())).orElse(false);
+    }
+
     /**
      * The password typed again: the verified profile is decrypted and held for this session.
      *

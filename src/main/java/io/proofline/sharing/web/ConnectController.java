@@ -133,10 +133,10 @@ class ConnectController {
             return "redirect:" + ReturnTo.CONTINUE;
         } catch (AccountsException.WrongPassword wrong) {
             model.addAttribute("errors", Map.of("password", "verify.password.error.wrong"));
-            model.addAttribute("remainingAttempts", wrong.remainingAttempts());
+            model.addAttribute("passwordAttemptsRemaining", wrong.remainingAttempts());
         } catch (AccountsException.Locked locked) {
             model.addAttribute("errors", Map.of("password", "verify.password.error.locked"));
-            model.addAttribute("lockedUntil", LocalTimes.dateAndTime(locked.until(), locale));
+            model.addAttribute("passwordLockedUntil", LocalTimes.dateAndTime(locked.until(), locale));
         } catch (AccountsException refused) {
             return "redirect:/verify"; // no readable profile any more: the wizard says why
         }
