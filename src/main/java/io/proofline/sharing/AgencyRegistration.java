@@ -47,10 +47,10 @@ public record AgencyRegistration(String clientId, String displayName, String kin
     Agency checked(java.time.Instant now) {
         List<String> problems = new ArrayList<>();
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-            problems.add("client_id: 3 to 128 of A-Z a-z 0-9 : . _ -");
+            problems.add("clientId: 3 to 128 of A-Z a-z 0-9 : . _ -");
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
-            problems.add("display_name: the name people see, 1 to 200 characters");
+            problems.add("displayName: the name people see, 1 to 200 characters");
         }
         Agency.Kind parsedKind = null;
         try {
@@ -60,14 +60,14 @@ public record AgencyRegistration(String clientId, String displayName, String kin
         }
         List<String> redirects = redirectUris == null ? List.of() : redirectUris;
         if (redirects.isEmpty()) {
-            problems.add("redirect_uris: at least one");
+            problems.add("redirectUris: at least one");
         }
         for (String uri : redirects) {
-            checkRedirect("redirect_uris", uri, parsedKind, problems);
+            checkRedirect("redirectUris", uri, parsedKind, problems);
         }
         List<String> logouts = postLogoutRedirectUris == null ? List.of() : postLogoutRedirectUris;
         for (String uri : logouts) {
-            checkRedirect("post_logout_redirect_uris", uri, parsedKind, problems);
+            checkRedirect("postLogoutRedirectUris", uri, parsedKind, problems);
         }
         Set<String> parsedScopes = new LinkedHashSet<>(scopes == null ? List.of() : scopes);
         parsedScopes.add(AgencyScope.OPENID.value());
@@ -98,7 +98,7 @@ public record AgencyRegistration(String clientId, String displayName, String kin
                 checkKeys(keys, problems);
             }
             if (keysUri != null && !isHttps(keysUri)) {
-                problems.add("jwks_uri: https (http only for localhost)");
+                problems.add("jwksUri: https (http only for localhost)");
             }
         } else if (parsedKind == Agency.Kind.NATIVE && (keys != null || keysUri != null)) {
             problems.add("jwks: a native application holds no key of its own (PKCE)");
