@@ -31,6 +31,10 @@ class AccountProfile {
     @Enumerated(EnumType.STRING)
     private ProfileStatus status;
 
+    /** While {@code PASSWORD_RESET}: the status the personal key returns the profile to (null: ACTIVE). */
+    @Enumerated(EnumType.STRING)
+    private ProfileStatus statusBeforeReset;
+
     private String ssnFingerprint;
 
     private String claimedSsnFingerprint;
@@ -95,6 +99,11 @@ class AccountProfile {
 
     ProfileStatus status() {
         return status;
+    }
+
+    /** The status recovery with the personal key returns the profile to. */
+    ProfileStatus statusAfterRecovery() {
+        return statusBeforeReset == null ? ProfileStatus.ACTIVE : statusBeforeReset;
     }
 
     UUID journeyId() {

@@ -29,10 +29,12 @@ interface ProfileRepository extends Repository<AccountProfile, UUID>, Inserts<Ac
 
     /**
      * Profiles holding an identity (active, or awaiting recovery) whose SSN fingerprint is one of the candidates
-     * (current and old keys). Pending, expired and failed profiles hold none.
+     * (current and old keys). Pending, expired and failed profiles hold none, nor one awaiting recovery that was
+     * pending before the reset.
      */
     default List<AccountProfile> findSsnHolders(List<String> candidates) {
-        return findBySsnFingerprintInAndStatusIn(candidates, List.of(ProfileStatus.ACTIVE, ProfileStatus.PASSWORD_RESET));
+        return findBySsnFingerprintInAndStatusIn(candidates, List.of(ProfileStatus.ACTIVE, ProfileStatus.PASSWORD_RESET))
+                .stream().filter(profile -> profile.statusAfterRecovery().holdsSsn()).toList();
     }
 
     List<AccountProfile> findBySsnFingerprintInAndStatusIn(List<String> candidates, List<ProfileStatus> statuses);
@@ -98,21 +100,22 @@ interface ProfileRepository extends Repository<AccountProfile, UUID>, Inserts<Ac
     void supersedeAll(AccountId account, Instant now);
 
     /** After recovery: same profile (same verification), PII sealed under the new password and a new personal key. */
-    default void reseal(SealedProfile sealed, Instant now) {
+    default void reseal(SealedProfile sealed, ProfileStatus status, Instant now) {
         StoredCredential recovery = sealed.recovery();
-        reseal(sealed.id(), sealed.piiCiphertext(), sealed.recoveryCiphertext(), recovery.salt(), recovery.cost(),
-                recovery.wrappedKey(), recovery.digest(), now);
+        reseal(sealed.id(), status, sealed.piiCiphertext(), sealed.recoveryCiphertext(), recovery.salt(),
+                recovery.cost(), recovery.wrappedKey(), recovery.digest(), now);
     }
 
     @Modifying
     @Transactional
     @Query("""
-            update AccountProfile p set p.status = ACTIVE, p.piiCiphertext = :piiCiphertext,
+            update AccountProfile p set p.status = :status, p.statusBeforeReset = null,
+                p.piiCiphertext = :piiCiphertext,
                 p.recoveryCiphertext = :recoveryCiphertext, p.recoverySalt = :salt, p.recoveryCost = :cost,
                 p.recoveryWrappedKey = :wrappedKey, p.recoveryDigest = :digest, p.updatedAt = :now
             where p.id = :id""")
-    void reseal(UUID id, String piiCiphertext, String recoveryCiphertext, String salt, String cost, String wrappedKey,
-            String digest, Instant now);
+    void reseal(UUID id, ProfileStatus status, String piiCiphertext, String recoveryCiphertext, String salt,
+            String cost, String wrappedKey, String digest, Instant now);
 
     /** A new personal key: only the personal key's copy and its credential change. */
     default void replaceRecovery(UUID id, String recoveryCiphertext, StoredCredential recovery, Instant now) {
@@ -139,8 +142,8 @@ interface ProfileRepository extends Repository<AccountProfile, UUID>, Inserts<Ac
     @Modifying
     @Transactional
     @Query("""
-            update AccountProfile p set p.status = PASSWORD_RESET, p.updatedAt = :now
-            where p.accountId = :account and p.status = ACTIVE""")
+            update AccountProfile p set p.statusBeforeReset = p.status, p.status = PASSWORD_RESET, p.updatedAt = :now
+            where p.accountId = :account and p.status in (ACTIVE, PENDING, EXPIRED)""")
     void markPasswordReset(AccountId account, Instant now);
 
     /** A profile awaiting its personal key that will never get it: deactivated, and its SSN let go. */

@@ -249,8 +249,9 @@ public class Profiles {
         ProofingPii pii = ProofingPii.fromBytes(
                 recoveryKey.get().open(profile.recoveryCiphertext(), recoveryContext(profile.id())));
         PersonalKey newPersonalKey = PersonalKeys.generate();
+        // back to what it was: a profile awaiting its letter's code or the Post Office still awaits it
         profiles.reseal(seal(profile.id(), profile.ssnFingerprint(), pii, passwordKey, account, newPersonalKey),
-                clock.instant());
+                profile.statusAfterRecovery(), clock.instant());
         log.info("Profile {} of account {} recovered with the personal key; a new key was issued", profile.id(), account);
         notices.send(account, SecurityNotices.Notice.NEW_PERSONAL_KEY);
         return newPersonalKey;

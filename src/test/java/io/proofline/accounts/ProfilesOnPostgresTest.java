@@ -115,6 +115,28 @@ class ProfilesOnPostgresTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void aProfileAwaitingItsLettersCodeWaitsForThePersonalKeyAfterAResetAndThenStillAwaitsTheCode() {
+        AccountId account = newAccount();
+        JourneyId journey = byLetter(proofed(account, pii));
+        PersonalKey key = profiles.encryptProfile(account, journey, PASSWORD);
+
+        accounts.resetPassword(account, NEW_PASSWORD);
+
+        assertThat(profiles.status(account)).as("sealed under the old password: the key is needed")
+                .contains(ProfileStatus.PASSWORD_RESET);
+        assertThat(claimedSsnFingerprint(account)).as("still claims no SSN").isNull();
+        assertThat(profiles.isDuplicateSsn(newAccount(), ssn)).as("nor holds it for another account").isFalse();
+        profiles.reactivate(account, key.formatted(), NEW_PASSWORD);
+
+        assertThat(profiles.status(account)).as("recovered, it still awaits its address").contains(ProfileStatus.PENDING);
+        assertThat(profiles.decryptPending(account, journey, NEW_PASSWORD)).as("a new letter can be sent from it")
+                .isEqualTo(pii);
+        assertThat(profiles.activate(account, journey, "STATE_ID")).isEqualTo(Profiles.Activation.ACTIVATED);
+        assertThat(profiles.decrypt(account, NEW_PASSWORD)).as("the code entered: verified, under the new password")
+                .isEqualTo(pii);
+    }
+
+    @Test
     void wrongPersonalKeysFailAndTheFifthLocksRecoveryEvenForTheRightKey() {
         AccountId account = newAccount();
         PersonalKey key = profiles.encryptProfile(account, proofed(account, pii), PASSWORD);
