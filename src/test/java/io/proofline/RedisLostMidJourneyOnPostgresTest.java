@@ -30,8 +30,8 @@ import io.proofline.vendors.StubbedVendors;
 
 /**
  * Redis restarted mid-journey (a Redis of this test's own, never the machine's shared one): the sessions and the
- * vault's in-progress PII are gone by design. The person is sent to sign in, signs in again, and finds the journey
- * where it was; no request fails, and nothing done before is counted again.
+ * vault's in-progress PII are gone by design. The person is sent to sign in, signs in again, and is told their details
+ * were deleted and starts again; no request fails, and nothing done before is counted again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisLostMidJourneyOnPostgresTest {
@@ -78,14 +78,24 @@ class RedisLostMidJourneyOnPostgresTest {
         assertThat(person.status()).as("signed out, not an error").isEqualTo(302);
         assertThat(person.location()).contains("/sign-in");
         person.signIn(email);
-        person.showCurrent("EnterSsn"); // the journey is in the database: it resumes where it was
+        person.get("/verify");
+        assertThat(person.page()).as("the journey is in the database, but the ID's fields went with the vault: "
+                + "said, rather than a review with blank names").contains("id=\"details-lost\"");
+        person.post("/verify/EnterSsn", Map.of("ssn", "900-12-3456"));
+        assertThat(person.status()).as("nothing goes on with lost details").isEqualTo(302);
+        person.get("/verify");
+        assertThat(person.page()).contains("id=\"details-lost\"");
+
+        person.post("/verify/start-over", Map.of());
+        person.step("ConsentToProofing", Map.of("consent", "on"));
+        person.step("ChooseProofingPath", Map.of("proofingPath", "STATE_ID"));
+        person.upload("");
+        person.showCurrent("EnterSsn");
         Throttles throttles = node.bean(Throttles.class);
         assertThat(throttles.check(account.toString(), ThrottleType.named("document")).remainingAttempts())
-                .as("the ID's check not counted again").isEqualTo(4);
+                .as("passed uploads count nothing, before or after").isEqualTo(4);
         assertThat(throttles.check(account.toString(), ThrottleType.named("resolution")).remainingAttempts())
-                .isEqualTo(3);
-        // Not yet right (issue 16, open): the ID's fields are gone with the vault, and the review that follows
-        // sends blank names to identity resolution, whose failure is then counted.
+                .as("no resolution with blank names").isEqualTo(3);
     }
 
     private Process startRedis() throws IOException {

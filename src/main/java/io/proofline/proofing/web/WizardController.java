@@ -52,9 +52,11 @@ class WizardController {
     private final JourneyEngine engine;
     private final StepPages pages;
     private final WaitPages waits;
+    private final DetailsLost detailsLost;
 
     WizardController(SignedInAccounts signedIn, Journeys journeys, JourneyEngine engine, StepPages pages,
-            WaitPages waits) {
+            WaitPages waits, DetailsLost detailsLost) {
+        this.detailsLost = detailsLost;
         this.signedIn = signedIn;
         this.journeys = journeys;
         this.engine = engine;
@@ -81,7 +83,7 @@ class WizardController {
         JourneyStep step = waits.awaitCheck(journey.id(), checkingSince);
         StepPage page = new StepPage(journey.id(), step, locale, model, request, response);
         return switch (step.kind()) {
-            case TASK -> pages.show(step, page);
+            case TASK -> detailsLost.at(step, journey.id()) ? "verify/details-lost" : pages.show(step, page);
             case CHECKING -> WaitPages.checking(checkingSince, model);
             case UNAVAILABLE -> "verify/unavailable";
             case WAITING -> waits.show(account.get(), page);
@@ -122,8 +124,8 @@ class WizardController {
         Journey journey = journeys.startOrResume(account.get());
         JourneyStep step = engine.currentStep(journey.id());
         Optional<StepForm<?>> form = pages.form(stepId);
-        if (!step.isTask(stepId) || form.isEmpty()) {
-            return VERIFY; // a form from an earlier page, another tab or a refresh: show where things stand
+        if (!step.isTask(stepId) || form.isEmpty() || detailsLost.at(step, journey.id())) {
+            return VERIFY; // a form from an earlier page, another tab or a refresh, or lost details: where things stand
         }
         return submit(form.get(), new StepPage(journey.id(), step, locale, model, request, response));
     }

@@ -137,6 +137,10 @@ class WizardControllerTest {
         when(verifications.verifiedAt(any())).thenReturn(Optional.empty());
         when(identityChecks.typedNameMatchesCard(any(), any(), any())).thenReturn(true);
         when(addressPolicy.letterCodeValidity()).thenReturn(Duration.ofDays(30));
+        // what the steps before gathered waits in the vault (a test of a lost vault says otherwise)
+        when(vault.find(JOURNEY)).thenReturn(Optional.of(new io.proofline.vault.ProofingPii("Ada", "Lovelace",
+                java.time.LocalDate.of(1815, 12, 10), "12 St James's Sq", "London", "MT", "59601", "900-12-3456",
+                null)));
     }
 
     @Test
@@ -357,6 +361,19 @@ class WizardControllerTest {
                 .andExpect(content().string(containsString("id=\"code-error\">This is longer than we accept.")));
         verify(vault, never()).update(any(), any());
         verify(phones, never()).verifyCode(any(), any());
+        verify(engine, never()).completeStep(any(), anyString(), anyMap());
+    }
+
+    @Test
+    void aStepWhoseEarlierDetailsTheVaultLostSaysSoAndCompletesNothing() throws Exception {
+        when(engine.currentStep(JOURNEY)).thenReturn(step(JourneyStep.Kind.TASK, "ReviewDetails"));
+        when(vault.find(JOURNEY)).thenReturn(Optional.empty());
+
+        mvc.perform(get("/verify?lang=en"))
+                .andExpect(content().string(containsString("id=\"details-lost\"")))
+                .andExpect(content().string(containsString("action=\"/verify/start-over\"")));
+        mvc.perform(post("/verify/ReviewDetails").with(withFormToken()).param("firstName", "Ada"))
+                .andExpect(redirectedUrl("/verify"));
         verify(engine, never()).completeStep(any(), anyString(), anyMap());
     }
 

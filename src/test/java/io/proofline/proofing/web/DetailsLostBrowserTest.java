@@ -1,0 +1,61 @@
+package io.proofline.proofing.web;
+
+import static io.proofline.proofing.web.AsAPerson.email;
+import static io.proofline.proofing.web.AsAPerson.signUp;
+import static io.proofline.proofing.web.AsAPerson.submit;
+import static io.proofline.proofing.web.AsAPerson.throughToTheUpload;
+import static io.proofline.proofing.web.AsAPerson.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.proofline.accounts.AccountId;
+import io.proofline.accounts.Accounts;
+import io.proofline.accounts.SignInResult;
+import io.proofline.journey.JourneyId;
+import io.proofline.proofing.Journeys;
+import io.proofline.support.PostgresIntegrationTest;
+import io.proofline.support.browser.Browser;
+import io.proofline.support.browser.BrowserTest;
+import io.proofline.vault.PiiVault;
+
+/**
+ * Details gathered so far wait in the vault, which may lose them (its time to live passed, Redis restarted): the person
+ * is told and starts again, rather than going on with blanks.
+ */
+@BrowserTest
+class DetailsLostBrowserTest extends PostgresIntegrationTest {
+
+    @Autowired Accounts accounts;
+    @Autowired Journeys journeys;
+    @Autowired PiiVault vault;
+
+    @Test
+    void detailsLostFromTheVaultAreSaidAndThePersonStartsAgainInTheirLanguage(Browser browser) {
+        String email = email();
+        browser.open("/sign-up", "sign-up");
+        signUp(browser, email, "consent");
+        throughToTheUpload(browser);
+        upload(browser, "");
+        submit(browser, "ssn");
+        assertThat(browser.heading()).isEqualTo("Enter your Social Security number");
+        JourneyId journey = journeys.active(accountOf(email)).orElseThrow().id();
+
+        vault.delete(journey);
+
+        browser.open("/verify?lang=fr", "details-lost-fr");
+        assertThat(browser.find(By.id("details-lost")).getText()).contains("supprimées");
+        browser.open("/verify?lang=en", "details-lost");
+        assertThat(browser.heading()).isEqualTo("Your details were deleted");
+        browser.click(By.id("start-over"), "started-over");
+        assertThat(browser.heading()).isEqualTo("Before you start");
+        assertThat(journeys.active(accountOf(email)).map(found -> found.id())).as("a new journey")
+                .isNotEqualTo(java.util.Optional.of(journey));
+    }
+
+    private AccountId accountOf(String email) {
+        return ((SignInResult.SignedIn) accounts.signIn(email, AsAPerson.PASSWORD, "203.0.113.9")).account();
+    }
+}
