@@ -77,6 +77,8 @@ class RedisLostMidJourneyOnPostgresTest {
         person.get("/verify");
         assertThat(person.status()).as("signed out, not an error").isEqualTo(302);
         assertThat(person.location()).contains("/sign-in");
+        person.get("/sign-in");
+        assertThat(person.page()).as("told why").contains("id=\"session-expired\"");
         person.signIn(email);
         person.get("/verify");
         assertThat(person.page()).as("the journey is in the database, but the ID's fields went with the vault: "

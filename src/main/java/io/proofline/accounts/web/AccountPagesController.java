@@ -35,10 +35,13 @@ class AccountPagesController {
 
     /** Between the password and the second method, the sign-in page is the second step. */
     @GetMapping("/sign-in")
-    String signInPage(HttpServletRequest request) {
+    String signInPage(HttpServletRequest request, Model model) {
         if (signedIn.halfway(request).isPresent()) {
             return "redirect:" + SecondFactorController.SIGN_IN_STEP;
         }
+        // The browser still sends a session the server no longer has (it timed out, or Redis was lost): say why.
+        model.addAttribute("sessionExpired", request.getRequestedSessionId() != null
+                && !request.isRequestedSessionIdValid() && request.getParameter("sessionEnded") == null);
         return "accounts/sign-in";
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.proofline.accounts.AccountId;
@@ -53,6 +54,23 @@ class DetailsLostBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.heading()).isEqualTo("Before you start");
         assertThat(journeys.active(accountOf(email)).map(found -> found.id())).as("a new journey")
                 .isNotEqualTo(java.util.Optional.of(journey));
+    }
+
+    @Test
+    void aSessionTheServerNoLongerHasSendsThePersonToSignInWithTheReason(Browser browser) {
+        browser.open("/sign-in", "sign-in");
+        Cookie session = browser.driver().manage().getCookies().stream()
+                .filter(cookie -> cookie.getName().endsWith("proofline-session")).findFirst().orElseThrow();
+        browser.driver().manage().deleteCookie(session);
+        // as Spring Session writes a session's id (Base64), of a session no store holds
+        browser.driver().manage().addCookie(new Cookie.Builder(session.getName(), java.util.Base64.getEncoder()
+                .encodeToString(java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .path("/").isSecure(session.isSecure()).isHttpOnly(true).build());
+
+        browser.open("/verify", "session-expired");
+
+        assertThat(browser.driver().getCurrentUrl()).contains("/sign-in");
+        assertThat(browser.find(By.id("session-expired")).getText()).contains("Your session ended");
     }
 
     private AccountId accountOf(String email) {
