@@ -39,13 +39,23 @@ final class CockpitClient {
 
     /** Signs in as Cockpit's login page does; the new session's anti-forgery token comes with its first read. */
     int signIn(String username, String password) throws IOException, InterruptedException {
+        openTheSignInPage();
+        int status = submitSignIn(username, password);
+        get(base + "/camunda/api/admin/auth/user/" + engine);
+        return status;
+    }
+
+    /** Cockpit's page, which hands out the anti-forgery token its sign-in needs. */
+    void openTheSignInPage() throws IOException, InterruptedException {
         get(base + "/camunda/app/cockpit/" + engine + "/");
-        int status = send("POST", base + "/camunda/api/admin/auth/user/" + engine + "/login/cockpit",
+    }
+
+    /** The sign-in form's post alone (after {@link #openTheSignInPage}): its status. */
+    int submitSignIn(String username, String password) throws IOException, InterruptedException {
+        return send("POST", base + "/camunda/api/admin/auth/user/" + engine + "/login/cockpit",
                 "application/x-www-form-urlencoded",
                 "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                         + URLEncoder.encode(password, StandardCharsets.UTF_8)).statusCode();
-        get(base + "/camunda/api/admin/auth/user/" + engine);
-        return status;
     }
 
     HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -8,8 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -27,6 +32,7 @@ import io.proofline.accounts.Accounts;
 import io.proofline.journey.JourneyId;
 import io.proofline.proofing.Journey;
 import io.proofline.proofing.Journeys;
+import io.proofline.support.Concurrently;
 
 /**
  * The requests of the engine-lock report (issue: operators cannot view or change PII, nobody drives the engine
@@ -267,6 +273,33 @@ interface EngineLockChecks {
             context().getBean(JdbcTemplate.class).update("delete from throttle_counter where subject like 'operator:%'");
         }
         signedInOperator();
+    }
+
+    /** Twenty guesses at the same moment (a script): exactly the limit is checked, the rest refused before any check. */
+    @Test
+    default void twentyWrongPasswordsAtCockpitsSignInAtOnceEvaluateExactlyTheLimit() throws Exception {
+        int atOnce = 20;
+        List<CockpitClient> clients = new ArrayList<>();
+        for (int client = 0; client < atOnce; client++) {
+            CockpitClient cockpit = new CockpitClient(managementBase(), engine().getName());
+            cockpit.openTheSignInPage();
+            clients.add(cockpit);
+        }
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch allReady = new CountDownLatch(atOnce);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        try {
+            Concurrently.run(atOnce, atOnce, () -> {
+                CockpitClient mine = clients.get(next.getAndIncrement());
+                allReady.countDown();
+                allReady.await();
+                return mine.submitSignIn(operator(), "a guess");
+            }).forEach(status -> statuses.merge(status, 1, Integer::sum));
+        } finally {
+            context().getBean(JdbcTemplate.class).update("delete from throttle_counter where subject like 'operator:%'");
+        }
+        // 401: checked and wrong; 429: refused before any check, the address waiting
+        assertThat(statuses).as("statuses").containsExactlyInAnyOrderEntriesOf(Map.of(401, 5, 429, atOnce - 5));
     }
 
     @Test
