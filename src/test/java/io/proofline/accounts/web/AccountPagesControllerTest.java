@@ -62,7 +62,7 @@ class AccountPagesControllerTest {
     static class Properties {
         @Bean
         AccountsProperties accountsProperties() {
-            return new AccountsProperties(Duration.ofMinutes(15), 12, Duration.ofHours(24));
+            return new AccountsProperties(Duration.ofMinutes(15), 12, Duration.ofHours(24), Duration.ofDays(30));
         }
     }
 
@@ -73,6 +73,7 @@ class AccountPagesControllerTest {
     @Autowired SignedInAccounts signedIn;
     @MockitoBean Accounts accounts;
     @MockitoBean SecondFactors secondFactors;
+    @MockitoBean io.proofline.accounts.RememberedBrowsers rememberedBrowsers;
     @MockitoBean CardReaderPort cardReaderPort;
     @MockitoBean io.proofline.accounts.SessionProfiles sessionProfiles;
 
