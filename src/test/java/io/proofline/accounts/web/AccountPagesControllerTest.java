@@ -108,6 +108,31 @@ class AccountPagesControllerTest {
     }
 
     @Test
+    void aSignInOffersTheBrowsersRememberedTokenForItsAccountAndNothingWithoutTheCookie() throws Exception {
+        AccountId account = new AccountId(UUID.randomUUID());
+        SessionToken token = new SessionToken("token-value");
+        when(accounts.signIn(any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean()))
+                .thenReturn(new SignInResult.SignedIn(account, token));
+        when(accounts.session(token)).thenReturn(Optional.of(new SignedInSession(account, Assurance.AAL1, List.of("pwd"))));
+        when(secondFactors.hasAny(account)).thenReturn(true);
+        when(rememberedBrowsers.recognize(account, token, "remembered")).thenReturn(true);
+
+        mvc.perform(post("/sign-in").with(withFormToken()).cookie(new Cookie(RememberedBrowserCookie.NAME, "remembered"))
+                        .param("email", "jo@example.org").param("password", "a long and honest passphrase"))
+                .andExpect(redirectedUrl("/sign-in/second-factor"));
+        verify(rememberedBrowsers).recognize(account, token, "remembered");
+
+        mvc.perform(post("/sign-in").with(withFormToken()).cookie(new Cookie(RememberedBrowserCookie.NAME, "forged"))
+                        .param("email", "jo@example.org").param("password", "a long and honest passphrase"))
+                .andExpect(redirectedUrl("/sign-in/second-factor"));
+        verify(rememberedBrowsers).recognize(account, token, "forged");
+        mvc.perform(post("/sign-in").with(withFormToken())
+                        .param("email", "jo@example.org").param("password", "a long and honest passphrase"))
+                .andExpect(redirectedUrl("/sign-in/second-factor"));
+        verify(rememberedBrowsers, org.mockito.Mockito.times(2)).recognize(any(), any(), any());
+    }
+
+    @Test
     void aWrongPasswordSaysHowManyTriesAreLeftAndKeepsTheEmailButNotThePassword() throws Exception {
         when(accounts.signIn(any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn(new SignInResult.Rejected(2));
         mvc.perform(post("/sign-in").with(withFormToken()).param("email", "jo@example.org").param("password", "secret-typed-wrong"))
