@@ -32,8 +32,9 @@ import io.proofline.throttle.ThrottleType;
 import io.proofline.throttle.Throttles;
 
 /**
- * The second way to sign in that every account holds (NIST SP 800-63B AAL2): an authentication app (RFC 6238 codes)
- * or backup codes, added, renamed and removed (never the last), and checked after the password. Codes are
+ * The second way to sign in that every account holds (NIST SP 800-63B AAL2): an authentication app (RFC 6238 codes),
+ * backup codes or a phone (a code sent by text or voice), added, renamed and removed (never the last), and checked
+ * after the password. Adding or removing one forgets every remembered browser of the account ({@link RememberedBrowsers}). Codes are
  * throttled per account ({@code sign-in-code}: Login.gov's 10 wrong codes, then 10 minutes) and counted before they
  * are checked.
  */
