@@ -46,12 +46,14 @@ public class Accounts {
     private final TransactionTemplate transactions;
     private final SecurityNotices notices;
     private final HeldPii held;
+    private final RememberedBrowsers remembered;
 
     Accounts(AccountRepository accounts, AccountSessionRepository sessions, ProfileRepository profiles,
             UserAccessKeys accessKeys, AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles,
             AccountsProperties properties, Clock clock, TransactionTemplate transactions, SecurityNotices notices,
-            HeldPii held) {
+            HeldPii held, RememberedBrowsers remembered) {
         this.notices = notices;
+        this.remembered = remembered;
         this.held = held;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -226,6 +228,7 @@ public class Accounts {
             profiles.markPasswordReset(id, now);
             sessions.deleteByAccount(id);
         });
+        remembered.forgetAll(id); // a security event: the browsers remembered before count no more
         // Guesses at the old password say nothing about the new one. (Per-client waits are keyed by a fingerprint of
         // the client and are left to end on their own.)
         throttles.reset(id.toString(), ThrottleType.SIGN_IN);
@@ -255,6 +258,7 @@ public class Accounts {
                     });
         });
         log.info("Account {} changed its password; its profile is sealed under the new one", id);
+        remembered.forgetAll(id);
         notices.send(id, SecurityNotices.Notice.PASSWORD_CHANGED);
     }
 

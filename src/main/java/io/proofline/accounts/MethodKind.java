@@ -7,7 +7,12 @@ public enum MethodKind {
     /** Ten single-use codes, printed or saved. */
     BACKUP_CODES("kba", Assurance.AAL2),
     /** A security key or passkey (WebAuthn): bound to this site, so a phishing page cannot relay it. */
-    SECURITY_KEY("hwk", Assurance.AAL2_PHISHING_RESISTANT);
+    SECURITY_KEY("hwk", Assurance.AAL2_PHISHING_RESISTANT),
+    /**
+     * A phone where we send a code by text message ({@code sms}) or voice call ({@code tel}: the amr of a code sent
+     * by voice, see {@link SecondFactors}). RFC 8176's values; Login.gov's reference notes name none of their own.
+     */
+    PHONE("sms", Assurance.AAL2);
 
     private final String amr;
     private final Assurance assurance;

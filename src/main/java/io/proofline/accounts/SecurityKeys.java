@@ -47,15 +47,17 @@ class SecurityKeys implements UserCredentialRepository {
     private final AttributeEncryptor attributes;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final RememberedBrowsers remembered;
 
     SecurityKeys(JdbcTemplate jdbc, AuthMethodRepository methods, PublicKeyCredentialUserEntityRepository userEntities,
-            AttributeEncryptor attributes, Clock clock, TransactionTemplate transactions) {
+            AttributeEncryptor attributes, Clock clock, TransactionTemplate transactions, RememberedBrowsers remembered) {
         this.jdbc = jdbc;
         this.methods = methods;
         this.userEntities = userEntities;
         this.attributes = attributes;
         this.clock = clock;
         this.transactions = transactions;
+        this.remembered = remembered;
     }
 
     /** The account a WebAuthn user entity stands for (its name is the account id). */
@@ -99,6 +101,7 @@ class SecurityKeys implements UserCredentialRepository {
             methods.confirm(id, now);
         });
         log.info("Account {} added a security key", account);
+        remembered.forgetAll(account);
     }
 
     @Override

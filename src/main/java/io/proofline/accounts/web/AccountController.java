@@ -19,6 +19,7 @@ import io.proofline.accounts.Accounts;
 import io.proofline.accounts.AccountsException;
 import io.proofline.accounts.IdentityVerifications;
 import io.proofline.accounts.Profiles;
+import io.proofline.accounts.RememberedBrowsers;
 import io.proofline.accounts.SecondFactors;
 import io.proofline.vault.ProofingPii;
 import io.proofline.web.LocalTimes;
@@ -42,9 +43,11 @@ class AccountController {
     private final Profiles profiles;
     private final IdentityVerifications verifications;
     private final SignedInAccounts signedIn;
+    private final RememberedBrowsers remembered;
 
     AccountController(Accounts accounts, SecondFactors secondFactors, Profiles profiles,
-            IdentityVerifications verifications, SignedInAccounts signedIn) {
+            IdentityVerifications verifications, SignedInAccounts signedIn, RememberedBrowsers remembered) {
+        this.remembered = remembered;
         this.accounts = accounts;
         this.secondFactors = secondFactors;
         this.profiles = profiles;
@@ -63,7 +66,7 @@ class AccountController {
         model.addAttribute("methods", secondFactors.methods(account).stream().map(method -> new ShownMethod(
                 method.id(), method.kind().name(), method.name(), LocalTimes.dateAndTime(method.addedAt(), locale),
                 method.lastUsedAt().map(used -> LocalTimes.dateAndTime(used, locale)).orElse(null),
-                method.backupCodesLeft())).toList());
+                method.backupCodesLeft(), method.phoneEnding())).toList());
         verifications.of(account).ifPresent(verified -> model.addAttribute("verified", new ShownVerification(
                 LocalTimes.dateAndTime(verified.at(), locale),
                 PATHWAYS.getOrDefault(verified.pathway(), "account.pathway.STATE_ID"))));
@@ -71,7 +74,8 @@ class AccountController {
     }
 
     /** @param kind the method's kind (its message key's last part) */
-    record ShownMethod(UUID id, String kind, String name, String added, String lastUsed, long codesLeft) {
+    record ShownMethod(UUID id, String kind, String name, String added, String lastUsed, long codesLeft,
+            String phoneEnding) {
     }
 
     /** @param pathwayKey the message key of the evidence it was verified with */
@@ -107,6 +111,18 @@ class AccountController {
             return page(account.get(), locale, model);
         }
         return "redirect:" + PATH + "?removed";
+    }
+
+    /** "Forget remembered browsers": every browser of the account asks for the second step again, this one too. */
+    @PostMapping(PATH + "/remembered-browsers/forget")
+    String forgetBrowsers(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        Optional<AccountId> account = signedIn.of(request);
+        if (account.isEmpty()) {
+            return "redirect:/sign-in";
+        }
+        remembered.forgetAll(account.get());
+        RememberedBrowserCookie.clear(request, response);
+        return "redirect:" + PATH + "?browsersForgotten";
     }
 
     @PostMapping(PATH + "/password")

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.proofline.accounts.Accounts;
+import io.proofline.accounts.RememberedBrowsers;
 import io.proofline.accounts.SecondFactors;
 import io.proofline.accounts.SignInResult;
 import io.proofline.web.ReturnTo;
@@ -26,9 +27,12 @@ class AccountPagesController {
     private final Accounts accounts;
     private final SecondFactors secondFactors;
     private final SignedInAccounts signedIn;
+    private final RememberedBrowsers remembered;
 
-    AccountPagesController(Accounts accounts, SecondFactors secondFactors, SignedInAccounts signedIn) {
+    AccountPagesController(Accounts accounts, SecondFactors secondFactors, SignedInAccounts signedIn,
+            RememberedBrowsers remembered) {
         this.accounts = accounts;
+        this.remembered = remembered;
         this.secondFactors = secondFactors;
         this.signedIn = signedIn;
     }
@@ -59,6 +63,13 @@ class AccountPagesController {
                 ReturnTo.waitingAgencyRequest(request));
         if (result instanceof SignInResult.SignedIn session) {
             signedIn.start(session.account(), session.session(), request, response);
+            // A browser remembered at an earlier sign-in (and still valid) stands for the second step; the second
+            // step's page then sees a full sign-in and goes on.
+            if (RememberedBrowserCookie.read(request).filter(token -> remembered.recognize(session.account(),
+                    session.session(), token)).isPresent()) {
+                signedIn.forget(request);
+                return "redirect:" + SecondFactorController.SIGN_IN_STEP;
+            }
             // The password is one step of two: every account holds a second method (one made before it had any
             // adds it now).
             return "redirect:" + (secondFactors.hasAny(session.account()) ? SecondFactorController.SIGN_IN_STEP

@@ -62,7 +62,7 @@ class AccountPagesControllerTest {
     static class Properties {
         @Bean
         AccountsProperties accountsProperties() {
-            return new AccountsProperties(Duration.ofMinutes(15), 12, Duration.ofHours(24));
+            return new AccountsProperties(Duration.ofMinutes(15), 12, Duration.ofHours(24), Duration.ofDays(30));
         }
     }
 
@@ -73,6 +73,7 @@ class AccountPagesControllerTest {
     @Autowired SignedInAccounts signedIn;
     @MockitoBean Accounts accounts;
     @MockitoBean SecondFactors secondFactors;
+    @MockitoBean io.proofline.accounts.RememberedBrowsers rememberedBrowsers;
     @MockitoBean CardReaderPort cardReaderPort;
     @MockitoBean io.proofline.accounts.SessionProfiles sessionProfiles;
 
@@ -104,6 +105,31 @@ class AccountPagesControllerTest {
                 .hasValueSatisfying(halfway -> assertThat(halfway.account()).isEqualTo(account));
         assertThat(signedIn.of(new MockHttpServletRequest() {{ setSession(request.getSession()); }}))
                 .as("not past the password yet").isEmpty();
+    }
+
+    @Test
+    void aSignInOffersTheBrowsersRememberedTokenForItsAccountAndNothingWithoutTheCookie() throws Exception {
+        AccountId account = new AccountId(UUID.randomUUID());
+        SessionToken token = new SessionToken("token-value");
+        when(accounts.signIn(any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean()))
+                .thenReturn(new SignInResult.SignedIn(account, token));
+        when(accounts.session(token)).thenReturn(Optional.of(new SignedInSession(account, Assurance.AAL1, List.of("pwd"))));
+        when(secondFactors.hasAny(account)).thenReturn(true);
+        when(rememberedBrowsers.recognize(account, token, "remembered")).thenReturn(true);
+
+        mvc.perform(post("/sign-in").with(withFormToken()).cookie(new Cookie(RememberedBrowserCookie.NAME, "remembered"))
+                        .param("email", "jo@example.org").param("password", "a long and honest passphrase"))
+                .andExpect(redirectedUrl("/sign-in/second-factor"));
+        verify(rememberedBrowsers).recognize(account, token, "remembered");
+
+        mvc.perform(post("/sign-in").with(withFormToken()).cookie(new Cookie(RememberedBrowserCookie.NAME, "forged"))
+                        .param("email", "jo@example.org").param("password", "a long and honest passphrase"))
+                .andExpect(redirectedUrl("/sign-in/second-factor"));
+        verify(rememberedBrowsers).recognize(account, token, "forged");
+        mvc.perform(post("/sign-in").with(withFormToken())
+                        .param("email", "jo@example.org").param("password", "a long and honest passphrase"))
+                .andExpect(redirectedUrl("/sign-in/second-factor"));
+        verify(rememberedBrowsers, org.mockito.Mockito.times(2)).recognize(any(), any(), any());
     }
 
     @Test

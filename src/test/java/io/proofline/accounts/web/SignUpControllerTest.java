@@ -48,7 +48,7 @@ class SignUpControllerTest {
     static class Properties {
         @Bean
         AccountsProperties accountsProperties() {
-            return new AccountsProperties(Duration.ofMinutes(15), 12, Duration.ofHours(24));
+            return new AccountsProperties(Duration.ofMinutes(15), 12, Duration.ofHours(24), Duration.ofDays(30));
         }
     }
 

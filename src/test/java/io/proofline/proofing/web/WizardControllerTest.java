@@ -108,6 +108,7 @@ class WizardControllerTest {
     @MockitoBean AddressPolicy addressPolicy;
     @MockitoBean Accounts accounts;
     @MockitoBean io.proofline.accounts.SecondFactors secondFactors;
+    @MockitoBean io.proofline.accounts.RememberedBrowsers rememberedBrowsers;
     @MockitoBean io.proofline.accounts.SignUps signUps;
     @MockitoBean io.proofline.accounts.PasswordResets passwordResets;
     @MockitoBean org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations relyingParty;
