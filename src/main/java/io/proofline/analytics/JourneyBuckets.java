@@ -33,14 +33,14 @@ import io.micrometer.core.instrument.MeterRegistry;
  * version), BPMN element and outcome, added to as journeys move. The engine reports each event
  * ({@link #count}); the counts of one transaction are summed in memory and written just before it commits, in the
  * same transaction as the step that made them (a rolled-back step, or a job that fails and is retried, counts
- * nothing), as one JDBC batch: one upsert per distinct bucket the transaction touched, in key order (two
- * transactions touching the same buckets lock them in the same order, so they never deadlock), and held locked from
- * just before the commit only.
+ * nothing), as one statement: one multi-row upsert of every distinct bucket the transaction touched, in key order
+ * (two transactions touching the same buckets lock them in the same order, so they never deadlock), held locked
+ * from just before the commit only.
  *
- * <p>The upsert: on PostgreSQL {@code insert ... on conflict do update} (safe against a concurrent first insert of
- * the same bucket on another node, which a failed statement could not be retried from: PostgreSQL aborts the
- * transaction); on H2 (the embedded default, one node) {@code update}, then {@code insert} for the buckets that were
- * not there yet, and an update again if another transaction inserted it meanwhile (H2 keeps the transaction).
+ * <p>The upsert: on PostgreSQL {@code insert ... values (...), (...) on conflict do update} (safe against a concurrent
+ * first insert of the same bucket on another node, which a failed statement could not be retried from: PostgreSQL
+ * aborts the transaction); on H2 (the embedded default, one node) a standard {@code merge ... using (values ...)},
+ * once more if another transaction inserted one of the buckets meanwhile (H2 keeps the transaction).
  *
  * <p>Rows older than the history's time-to-live ({@code proofline.history.time-to-live}) are removed every hour
  * ({@link #removeExpired}), one delete, on every node where the history cleanup runs.
@@ -69,6 +69,8 @@ public class JourneyBuckets {
     private static final Logger log = LoggerFactory.getLogger(JourneyBuckets.class);
     private static final String PENDING = JourneyBuckets.class.getName() + ".pending";
     private static final String COLUMNS = "bucket_hour, process_key, process_version, element_id, outcome";
+    /** A transaction touches a few buckets (a step: 5 to 10); a long one is written in several statements. */
+    private static final int MAX_ROWS_PER_STATEMENT = 100;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -135,44 +137,41 @@ public class JourneyBuckets {
         List<Map.Entry<Bucket, Long>> rows = new ArrayList<>(counts.entrySet());
         rows.sort(Map.Entry.comparingByKey(Bucket.ORDER));
         flushes.increment();
-        if (postgres) {
-            jdbc.batchUpdate("insert into journey_bucket (" + COLUMNS + ", count) values (?, ?, ?, ?, ?, ?) "
-                    + "on conflict (" + COLUMNS + ") do update set count = journey_bucket.count + excluded.count",
-                    rows, rows.size(), (statement, row) -> {
-                        bind(statement, row.getKey(), 1);
-                        statement.setLong(6, row.getValue());
-                    });
-            statements.increment(rows.size());
-            return;
-        }
-        int[][] updated = jdbc.batchUpdate("update journey_bucket set count = count + ? where bucket_hour = ? "
-                + "and process_key = ? and process_version = ? and element_id = ? and outcome = ?", rows, rows.size(),
-                (statement, row) -> {
-                    statement.setLong(1, row.getValue());
-                    bind(statement, row.getKey(), 2);
-                });
-        statements.increment(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            if (updated[0][i] == 0) {
-                insert(rows.get(i).getKey(), rows.get(i).getValue());
-            }
+        for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
+            upsert(rows.subList(from, Math.min(rows.size(), from + MAX_ROWS_PER_STATEMENT)));
         }
     }
 
-    private void insert(Bucket bucket, long count) {
+    /** One statement for all the rows (distinct keys, in key order). */
+    private void upsert(List<Map.Entry<Bucket, Long>> rows) {
+        String values = String.join(", ", java.util.Collections.nCopies(rows.size(), postgres ? "(?, ?, ?, ?, ?, ?)"
+                : "(cast(? as timestamp), cast(? as varchar(255)), cast(? as integer), cast(? as varchar(255)), "
+                        + "cast(? as varchar(32)), cast(? as bigint))"));
+        String sql = postgres
+                ? "insert into journey_bucket (" + COLUMNS + ", count) values " + values + " on conflict (" + COLUMNS
+                        + ") do update set count = journey_bucket.count + excluded.count"
+                : "merge into journey_bucket b using (values " + values + ") s (" + COLUMNS + ", count) on "
+                        + "b.bucket_hour = s.bucket_hour and b.process_key = s.process_key and b.process_version = "
+                        + "s.process_version and b.element_id = s.element_id and b.outcome = s.outcome "
+                        + "when matched then update set count = b.count + s.count "
+                        + "when not matched then insert (" + COLUMNS + ", count) values (s.bucket_hour, s.process_key, "
+                        + "s.process_version, s.element_id, s.outcome, s.count)";
+        org.springframework.jdbc.core.PreparedStatementSetter parameters = statement -> {
+            int index = 1;
+            for (Map.Entry<Bucket, Long> row : rows) {
+                bind(statement, row.getKey(), index);
+                statement.setLong(index + 5, row.getValue());
+                index += 6;
+            }
+        };
         statements.increment();
         try {
-            jdbc.update("insert into journey_bucket (" + COLUMNS + ", count) values (?, ?, ?, ?, ?, ?)", statement -> {
-                bind(statement, bucket, 1);
-                statement.setLong(6, count);
-            });
+            jdbc.update(sql, parameters);
         } catch (DuplicateKeyException insertedMeanwhile) {
+            // H2 only (PostgreSQL's upsert waits for the other insert instead): another transaction inserted one of
+            // these buckets after the merge looked; H2 keeps the transaction, and now the merge finds the row.
             statements.increment();
-            jdbc.update("update journey_bucket set count = count + ? where bucket_hour = ? and process_key = ? "
-                    + "and process_version = ? and element_id = ? and outcome = ?", statement -> {
-                        statement.setLong(1, count);
-                        bind(statement, bucket, 2);
-                    });
+            jdbc.update(sql, parameters);
         }
     }
 
