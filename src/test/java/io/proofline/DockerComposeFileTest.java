@@ -49,9 +49,11 @@ class DockerComposeFileTest {
                 + Files.readString(Path.of("src/main/resources/application-postgres.yml"));
 
         assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "postgres");
-        assertThat(environment.get("PROOFLINE_OPERATOR_PASSWORD")).startsWith("${PROOFLINE_OPERATOR_PASSWORD:?");
+        java.util.List<String> staffPasswords = java.util.List.of("PROOFLINE_OPERATOR_PASSWORD",
+                "PROOFLINE_ANALYST_PASSWORD", "PROOFLINE_REVIEWER_PASSWORD");
+        staffPasswords.forEach(name -> assertThat(environment.get(name)).startsWith("${" + name + ":?"));
         environment.keySet().stream()
-                .filter(name -> !name.equals("SPRING_PROFILES_ACTIVE") && !name.equals("PROOFLINE_OPERATOR_PASSWORD"))
+                .filter(name -> !name.equals("SPRING_PROFILES_ACTIVE") && !staffPasswords.contains(name))
                 .forEach(name -> assertThat(configuration).as(name + " is read by application*.yml").contains("${" + name + ":"));
         assertThat(Path.of(((Map<String, String>) app.get("build")).get("dockerfile"))).isRegularFile();
     }

@@ -2,9 +2,6 @@ package io.proofline.system;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,20 +9,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Actuator on Spring Security. What changes the service (today: an operator's vendor outage switch) needs an
  * operator's user name and password (HTTP Basic; the Cockpit account), and every change is logged with who made it.
+ * Another staff member's right password (an analyst's, a reviewer's) is refused with 403.
  * Reading stays open on the management port (health's status and metrics are for load balancers and Prometheus); a
  * read that brings an operator's credentials is signed in as one, which shows health's details
  * ({@code show-details: when-authorized}). Wrong passwords are throttled per operator name and client, counted with
@@ -47,13 +38,13 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration(proxyBeanMethods = false)
 class ActuatorSecurity {
 
-    static final String OPERATOR_ROLE = "OPERATOR";
+    static final String OPERATOR_ROLE = StaffCredentials.StaffRole.OPERATOR.name();
     private static final String REALM = "Proofline operators";
     private static final Logger log = LoggerFactory.getLogger(ActuatorSecurity.class);
 
     @Bean
     @Order(20)
-    SecurityFilterChain actuator(HttpSecurity http, OperatorCredentials operators, Throttles throttles,
+    SecurityFilterChain actuator(HttpSecurity http, StaffCredentials operators, Throttles throttles,
             Fingerprints fingerprints, Clock clock) throws Exception {
         OperatorSignInThrottle throttle = new OperatorSignInThrottle(throttles, fingerprints, clock);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -62,7 +53,7 @@ class ActuatorSecurity {
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/actuator/**"),
                                 paths.matcher(HttpMethod.HEAD, "/actuator/**")).permitAll()
                         .anyRequest().hasRole(OPERATOR_ROLE))
-                .authenticationManager(new ProviderManager(new Operators(operators, throttle)))
+                .authenticationManager(new ProviderManager(new StaffSignIn.Staff(operators, throttle, "actuator credentials")))
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new Refusal(throttle)))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new Refusal(throttle)))
                 // No browser form posts here: a write is JSON from an operator's client, never a cookie's.
@@ -73,59 +64,14 @@ class ActuatorSecurity {
                 .build();
     }
 
-    /**
-     * An operator's user name and password, against the engine's identity store. The attempt is counted before the
-     * slow check, per operator name and client and across clients ({@link OperatorSignInThrottle}); a name no
-     * operator can have is a wrong name, nothing counted.
-     */
-    private record Operators(OperatorCredentials operators, OperatorSignInThrottle throttle)
-            implements AuthenticationProvider {
-
-        @Override
-        public Authentication authenticate(Authentication authentication) {
-            String name = authentication.getName();
-            if (!OperatorCredentials.isPossibleName(name)) {
-                log.warn("Refused actuator credentials: a user name no operator can have");
-                throw new BadCredentialsException("not an operator's user name and password");
-            }
-            String client = authentication.getDetails() instanceof WebAuthenticationDetails details
-                    ? details.getRemoteAddress() : "unknown";
-            Optional<Instant> waitUntil = throttle.reserve(name, client);
-            if (waitUntil.isPresent()) {
-                throw new OperatorLocked(waitUntil.get());
-            }
-            if (!operators.isOperator(name, String.valueOf(authentication.getCredentials()))) {
-                log.warn("Refused actuator credentials: not an operator's user name and password");
-                throw new BadCredentialsException("not an operator's user name and password");
-            }
-            throttle.succeeded(name, client);
-            return UsernamePasswordAuthenticationToken.authenticated(name, null,
-                    List.of(new SimpleGrantedAuthority("ROLE_" + OPERATOR_ROLE)));
-        }
-
-        @Override
-        public boolean supports(Class<?> authentication) {
-            return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-        }
-    }
-
-    static final class OperatorLocked extends LockedException {
-        private final transient Instant until;
-
-        OperatorLocked(Instant until) {
-            super("too many wrong passwords for this operator: try again later");
-            this.until = until;
-        }
-    }
-
     /** 401 asking for Basic credentials; 429 with the wait in seconds for a name locked by wrong passwords. */
     private record Refusal(OperatorSignInThrottle throttle) implements AuthenticationEntryPoint {
 
         @Override
         public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException why)
                 throws IOException {
-            if (why instanceof OperatorLocked locked) {
-                throttle.refuse(response, locked.until);
+            if (why instanceof StaffSignIn.StaffLocked locked) {
+                throttle.refuse(response, locked.until());
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");

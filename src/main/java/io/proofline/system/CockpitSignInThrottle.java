@@ -54,7 +54,7 @@ class CockpitSignInThrottle extends OncePerRequestFilter {
             return;
         }
         String username = field(new String(form, StandardCharsets.UTF_8), "username");
-        if (!OperatorCredentials.isPossibleName(username)) {
+        if (!StaffCredentials.isPossibleName(username)) {
             log.warn("Refused a Cockpit sign-in: a user name no operator can have");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;

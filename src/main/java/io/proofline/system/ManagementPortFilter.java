@@ -16,8 +16,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Keeps the consoles apart from the public site. Cockpit ({@code /camunda}) and actuator are served only on
- * the {@link ManagementPort}, and nothing else is served there. The engine's REST API is not in the service at
+ * Keeps the consoles apart from the public site. Cockpit ({@code /camunda}), actuator and the staff's pages
+ * ({@code /analytics}) are served only on the {@link ManagementPort}, and nothing else is served there but USWDS's
+ * static files. The engine's REST API is not in the service at
  * all, and Camunda's "create the first administrator" setup is never served (the staff accounts come from
  * configuration). A console path is recognised however it is spelled (case, {@code ;} parameters, percent
  * escapes, doubled slashes), and on the management port only its plain spelling is served, so no spelling
@@ -32,7 +33,7 @@ class ManagementPortFilter extends OncePerRequestFilter {
     private static final Pattern SETUP_PATHS = Pattern.compile("/camunda/(api/admin/setup|app/admin/[^/]+/setup)(/.*)?");
 
     enum Area {
-        CONSOLE, ACTUATOR, ENGINE_REST, SETUP, SITE;
+        CONSOLE, ACTUATOR, ENGINE_REST, SETUP, STAFF_PAGES, ASSETS, SITE;
 
         static Area of(String normalizedPath) {
             if (SETUP_PATHS.matcher(normalizedPath).matches()) {
@@ -43,6 +44,12 @@ class ManagementPortFilter extends OncePerRequestFilter {
             }
             if (under(normalizedPath, "/camunda")) {
                 return CONSOLE;
+            }
+            if (under(normalizedPath, StaffSignIn.AREA)) {
+                return STAFF_PAGES;
+            }
+            if (under(normalizedPath, "/uswds")) {
+                return ASSETS;
             }
             return under(normalizedPath, "/actuator") ? ACTUATOR : SITE;
         }
@@ -66,7 +73,10 @@ class ManagementPortFilter extends OncePerRequestFilter {
         boolean onManagementPort = request.getLocalPort() == port.localPort();
         boolean served = switch (area) {
             case ENGINE_REST, SETUP -> false;
-            case CONSOLE, ACTUATOR -> onManagementPort && isPlain(raw);
+            case CONSOLE, ACTUATOR, STAFF_PAGES -> onManagementPort && isPlain(raw);
+            // USWDS's files, for the staff's pages as for the people's: read-only and the same on both ports.
+            case ASSETS -> !onManagementPort || isPlain(raw) && ("GET".equals(request.getMethod())
+                    || "HEAD".equals(request.getMethod()));
             case SITE -> !onManagementPort;
         };
         if (!served) {
@@ -93,7 +103,8 @@ class ManagementPortFilter extends OncePerRequestFilter {
             return false;
         }
         return raw.equals("/camunda") || raw.startsWith("/camunda/") || raw.equals("/actuator")
-                || raw.startsWith("/actuator/");
+                || raw.startsWith("/actuator/") || raw.equals(StaffSignIn.AREA) || raw.startsWith(StaffSignIn.AREA + "/")
+                || raw.startsWith("/uswds/");
     }
 
     /** The path as a lenient server might map it: escapes decoded, parameters and doubled slashes gone, lower case. */

@@ -52,8 +52,14 @@ final class OperatorSignInThrottle {
 
     /** 429 with the wait in seconds until the next attempt is evaluated. */
     void refuse(HttpServletResponse response, Instant until) throws IOException {
-        response.setHeader("Retry-After", Long.toString(Math.max(1, Duration.between(clock.instant(), until).toSeconds())));
+        waitFor(response, until);
         response.sendError(429, "too many wrong passwords for this operator from here: try again after " + until);
+    }
+
+    /** The status and header of a refusal, for a page that says it in its own words (the staff's sign-in). */
+    void waitFor(HttpServletResponse response, Instant until) {
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(Math.max(1, Duration.between(clock.instant(), until).toSeconds())));
     }
 
     private static String anyClient(String operator) {

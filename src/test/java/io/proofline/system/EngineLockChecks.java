@@ -360,4 +360,135 @@ interface EngineLockChecks {
             engine().getRuntimeService().deleteProcessInstance(letter.getId(), "test over");
         }
     }
+
+    // The staff's own pages on the management port (issue 15): analysts reach /analytics, nothing of the operators',
+    // and a staff session is nobody on the public port.
+
+    private String staffPassword(String role) {
+        return context().getEnvironment().getRequiredProperty("proofline.staff." + role + ".password");
+    }
+
+    private String staffName(String role) {
+        return context().getEnvironment().getRequiredProperty("proofline.staff." + role + ".username");
+    }
+
+    private StaffPagesClient signedInStaff(String role) throws IOException, InterruptedException {
+        StaffPagesClient staff = new StaffPagesClient(managementBase());
+        HttpResponse<String> signIn = staff.signIn(staffName(role), staffPassword(role));
+        assertThat(signIn.statusCode()).as(role + " signs in").isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/analytics");
+        return staff;
+    }
+
+    private HttpResponse<String> basic(String method, String url, String user, String password, String json)
+            throws IOException, InterruptedException {
+        String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    default void anAnalystSignsInAtTheManagementPortSeesTheJourneysAndSignsOut() throws Exception {
+        StaffPagesClient analyst = signedInStaff("analyst");
+        assertThat(analyst.cookies).as("a session of the staff's own, not the people's cookie")
+                .containsKey("proofline-staff-session").doesNotContainKey(
+                        context().getEnvironment().getRequiredProperty("server.servlet.session.cookie.name"));
+
+        HttpResponse<String> dashboard = analyst.get("/analytics");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("<h1>Journeys</h1>");
+        assertThat(analyst.get("/analytics?lang=fr").body()).contains("<h1>Parcours</h1>");
+
+        HttpResponse<String> signOut = analyst.signOut();
+        assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/analytics/sign-in?signedOut");
+        assertThat(analyst.get("/analytics").statusCode()).as("signed out on the server").isEqualTo(302);
+    }
+
+    @Test
+    default void withoutASignInAnalyticsLeadsToTheSignInAndIsNotServedOnThePublicPort() throws Exception {
+        HttpResponse<String> stranger = new StaffPagesClient(managementBase()).get("/analytics");
+        assertThat(stranger.statusCode()).isEqualTo(302);
+        assertThat(stranger.headers().firstValue("Location").orElseThrow()).endsWith("/analytics/sign-in");
+        for (String path : spellings("/analytics/sign-in")) {
+            assertRefused(anonymous("GET", publicBase() + path, null), "public port " + path);
+        }
+        assertThat(anonymous("GET", publicBase() + "/analytics", null).statusCode()).isEqualTo(404);
+        assertThat(anonymous("GET", managementBase() + "/analytics;x=1", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    default void aReviewerAndAnOperatorDoNotSeeTheAnalystsPages() throws Exception {
+        StaffPagesClient reviewer = signedInStaff("reviewer");
+        assertThat(reviewer.get("/analytics").statusCode()).as("reviewer pages come later").isEqualTo(403);
+        StaffPagesClient operator = new StaffPagesClient(managementBase());
+        operator.signIn(operator(), operatorPassword());
+        assertThat(operator.get("/analytics").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    default void anAnalystIsRefusedAtCockpitAndAtActuatorsWrites() throws Exception {
+        String analyst = staffName("analyst");
+        String password = staffPassword("analyst");
+        assertThat(new CockpitClient(managementBase(), engine().getName()).signIn(analyst, password))
+                .as("Cockpit: analysts hold no right in the engine").isEqualTo(403);
+        assertThat(basic("POST", managementBase() + "/actuator/vendorstatus/phone", analyst, password,
+                "{\"state\":\"OUTAGE\"}").statusCode()).as("vendor outage switch").isEqualTo(403);
+        assertThat(basic("POST", managementBase() + "/actuator/agencies", analyst, password, "{}").statusCode())
+                .as("agencies").isEqualTo(403);
+        assertThat(basic("POST", managementBase() + "/actuator/vendorstatus/phone", staffName("reviewer"),
+                staffPassword("reviewer"), "{\"state\":\"OUTAGE\"}").statusCode()).isEqualTo(403);
+        assertThat(anonymous("GET", managementBase() + "/actuator/vendorstatus/phone", null).body())
+                .contains("OPERATIONAL");
+        var identities = engine().getIdentityService();
+        assertThat(identities.createGroupQuery().groupMember(analyst).list()).extracting("id")
+                .containsExactly("proofline-analysts");
+        assertThat(identities.createGroupQuery().groupMember(staffName("reviewer")).list()).extracting("id")
+                .containsExactly("proofline-reviewers");
+        assertThat(engine().getAuthorizationService().createAuthorizationQuery().groupIdIn("proofline-analysts",
+                "proofline-reviewers").count()).as("no right in the engine").isZero();
+    }
+
+    @Test
+    default void aStaffSessionSignsNobodyInOnThePublicPort() throws Exception {
+        StaffPagesClient analyst = signedInStaff("analyst");
+        String staffSession = analyst.cookies.get("proofline-staff-session");
+        String peoplesCookie = context().getEnvironment().getRequiredProperty("server.servlet.session.cookie.name");
+        for (String cookie : List.of(analyst.cookieHeader(), peoplesCookie + "=" + staffSession)) {
+            for (String page : List.of("/account", "/verify", "/account/verified-identity")) {
+                HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                        .send(HttpRequest.newBuilder(URI.create(publicBase() + page)).header("Cookie", cookie).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(page + " with " + cookie.split("=")[0]).isIn(302, 303, 404);
+                if (response.statusCode() != 404) {
+                    assertThat(response.headers().firstValue("Location").orElseThrow()).as(page).contains("/sign-in");
+                }
+            }
+        }
+        assertThat(analyst.get("/analytics").statusCode()).as("still signed in where it belongs").isEqualTo(200);
+    }
+
+    @Test
+    default void wrongStaffPasswordsAtTheAnalystsSignInMakeTheirAddressWaitForAWhile() throws Exception {
+        String analyst = staffName("analyst");
+        try {
+            for (int guess = 1; guess <= 5; guess++) {
+                HttpResponse<String> wrong = new StaffPagesClient(managementBase()).signIn(analyst, "guess " + guess);
+                assertThat(wrong.statusCode()).as("guess " + guess).isEqualTo(302);
+                assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/analytics/sign-in?error");
+            }
+            StaffPagesClient waiting = new StaffPagesClient(managementBase());
+            HttpResponse<String> right = waiting.signIn(analyst, staffPassword("analyst"));
+            assertThat(right.statusCode()).as("even the right password, from the address that guessed").isEqualTo(429);
+            assertThat(right.headers().firstValue("Retry-After")).isPresent();
+            assertThat(right.body()).contains("Too many wrong passwords");
+            assertThat(waiting.get("/analytics").statusCode()).as("not signed in").isEqualTo(302);
+            assertThat(new StaffPagesClient(managementBase()).signIn("an analyst", "guess").headers()
+                    .firstValue("Location").orElseThrow()).as("an unusual name is a wrong name").endsWith("?error");
+        } finally {
+            context().getBean(JdbcTemplate.class).update("delete from throttle_counter where subject like 'operator:%'");
+        }
+        signedInStaff("analyst");
+    }
 }

@@ -5,7 +5,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -29,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.proofline.crypto.StaffPasswordHashes;
+import io.proofline.system.StaffCredentials.StaffRole;
 
 /**
  * The staff accounts, groups and authorizations in the engine are exactly those the configuration declares,
@@ -39,24 +42,48 @@ import io.proofline.crypto.StaffPasswordHashes;
  * <p>Operators watch and repair: they read definitions, instances, incidents, jobs and history, retry failed
  * jobs, and suspend or resume a definition in an emergency. They cannot deploy, start, modify, cancel or delete
  * anything, complete or claim a task, set a variable, or touch an account; the Admin and Tasklist apps are
- * closed to them. Nobody is in {@code camunda-admin}, the group that would bypass every check.
+ * closed to them. Analysts ({@code proofline-analysts}) and reviewers ({@code proofline-reviewers}) hold no grant in
+ * the engine at all: Cockpit refuses them, and their pages are the service's own on the management port. Nobody is
+ * in {@code camunda-admin}, the group that would bypass every check.
  */
 @Component
 class StaffAccounts {
 
     static final String OPERATORS = "proofline-operators";
+    /** The operations analysts: the dashboards at /analytics on the management port; nothing in Cockpit. */
+    static final String ANALYSTS = "proofline-analysts";
+    /** The compliance reviewers: their pages come later; nothing in Cockpit, not the analysts' pages. */
+    static final String REVIEWERS = "proofline-reviewers";
+
+    /** Each group, with what its members are to the service. */
+    static final Map<String, StaffRole> GROUPS = Map.of(OPERATORS, StaffRole.OPERATOR, ANALYSTS, StaffRole.ANALYST,
+            REVIEWERS, StaffRole.REVIEWER);
 
     private static final Logger log = LoggerFactory.getLogger(StaffAccounts.class);
 
-    private final String operatorId;
-    private final String operatorPassword;
+    private final List<Member> declared;
     private final StaffPasswordHashes passwordHashes;
 
     StaffAccounts(@Value("${proofline.operator.username}") String operatorId,
-            @Value("${proofline.operator.password}") String operatorPassword, StaffPasswordHashes passwordHashes) {
-        this.operatorId = operatorId;
-        this.operatorPassword = operatorPassword;
+            @Value("${proofline.operator.password}") String operatorPassword,
+            @Value("${proofline.staff.analyst.username}") String analystId,
+            @Value("${proofline.staff.analyst.password}") String analystPassword,
+            @Value("${proofline.staff.reviewer.username}") String reviewerId,
+            @Value("${proofline.staff.reviewer.password}") String reviewerPassword, StaffPasswordHashes passwordHashes) {
+        this.declared = List.of(new Member(operatorId, operatorPassword, OPERATORS, "Proofline", "Operator"),
+                new Member(analystId, analystPassword, ANALYSTS, "Proofline", "Analyst"),
+                new Member(reviewerId, reviewerPassword, REVIEWERS, "Proofline", "Reviewer"));
+        if (declared.stream().map(Member::id).distinct().count() != declared.size()) {
+            throw new IllegalStateException("The operator, the analyst and the reviewer need user names of their own "
+                    + "(proofline.operator.username, proofline.staff.analyst.username, proofline.staff.reviewer.username): "
+                    + "one account in two groups would hold both roles");
+        }
         this.passwordHashes = passwordHashes;
+    }
+
+    /** The role a group's members hold, if it is one of ours. */
+    static Optional<StaffRole> roleOf(String groupId) {
+        return Optional.ofNullable(GROUPS.get(groupId));
     }
 
     /** What the operators' group may do: the engine's resources, with the permissions on each. */
@@ -77,21 +104,21 @@ class StaffAccounts {
     void reconcile(ProcessEngineConfigurationImpl engine) {
         IdentityService identities = engine.getIdentityService();
         AuthorizationService authorizations = engine.getAuthorizationService();
-        List<Member> declared = List.of(new Member(operatorId, operatorPassword, OPERATORS, "Proofline", "Operator"));
-
         for (Group group : identities.createGroupQuery().list()) {
-            if (!OPERATORS.equals(group.getId())) {
+            if (!GROUPS.containsKey(group.getId())) {
                 write(engine, provider -> provider.deleteGroup(group.getId()));
                 log.warn("Removed the engine group '{}': not declared in the configuration", group.getId());
             }
         }
-        if (identities.createGroupQuery().groupId(OPERATORS).count() == 0) {
-            write(engine, provider -> {
-                Group operators = provider.createNewGroup(OPERATORS);
-                operators.setName("Proofline operators");
-                operators.setType("SYSTEM");
-                provider.saveGroup(operators);
-            });
+        for (String groupId : List.of(OPERATORS, ANALYSTS, REVIEWERS)) {
+            if (identities.createGroupQuery().groupId(groupId).count() == 0) {
+                write(engine, provider -> {
+                    Group group = provider.createNewGroup(groupId);
+                    group.setName("Proofline " + groupId.substring("proofline-".length()));
+                    group.setType("SYSTEM");
+                    provider.saveGroup(group);
+                });
+            }
         }
         List<String> declaredIds = declared.stream().map(Member::id).toList();
         for (User user : identities.createUserQuery().list()) {

@@ -32,6 +32,40 @@ class OperatorPasswordRequiredTest {
     }
 
     @Test
+    void thePostgresProfileRefusesToStartWithoutTheAnalystsOrTheReviewersPasswordAndSaysWhich() {
+        MockEnvironment withoutAnalyst = new MockEnvironment().withProperty("proofline.operator.password", "s3cret-enough")
+                .withProperty("proofline.staff.reviewer.password", "an0ther-secret");
+        withoutAnalyst.setActiveProfiles("postgres");
+        assertThatThrownBy(() -> operatorAccount.postProcessEnvironment(withoutAnalyst, new SpringApplication()))
+                .isInstanceOf(OperatorAccountEnvironment.StaffPasswordMissingException.class)
+                .hasMessageContaining("PROOFLINE_ANALYST_PASSWORD").hasMessageContaining("refuses to start");
+
+        MockEnvironment withoutReviewer = new MockEnvironment().withProperty("proofline.operator.password", "s3cret-enough")
+                .withProperty("PROOFLINE_ANALYST_PASSWORD", "an4lyst-secret");
+        withoutReviewer.setActiveProfiles("postgres");
+        assertThatThrownBy(() -> operatorAccount.postProcessEnvironment(withoutReviewer, new SpringApplication()))
+                .isInstanceOf(OperatorAccountEnvironment.StaffPasswordMissingException.class)
+                .hasMessageContaining("PROOFLINE_REVIEWER_PASSWORD");
+        var analysis = new OperatorPasswordFailureAnalyzer().analyze(new IllegalStateException(
+                new OperatorAccountEnvironment.StaffPasswordMissingException(
+                        OperatorAccountEnvironment.StaffPassword.REVIEWER)));
+        assertThat(analysis.getAction()).contains("PROOFLINE_REVIEWER_PASSWORD");
+    }
+
+    @Test
+    void theAnalystsPasswordComesFromItsVariable() {
+        MockEnvironment environment = new MockEnvironment().withProperty("proofline.operator.password", "s3cret-enough")
+                .withProperty("PROOFLINE_ANALYST_PASSWORD", "an4lyst-secret")
+                .withProperty("PROOFLINE_REVIEWER_PASSWORD", "rev1ewer-secret");
+        environment.setActiveProfiles("postgres");
+
+        operatorAccount.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("proofline.staff.analyst.password")).isEqualTo("an4lyst-secret");
+        assertThat(environment.getProperty("proofline.staff.reviewer.password")).isEqualTo("rev1ewer-secret");
+    }
+
+    @Test
     void theServiceItselfDoesNotStartInThePostgresProfileWithoutAnOperatorPassword() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(ProoflineApplication.class)
                 .profiles("postgres")
@@ -50,7 +84,9 @@ class OperatorPasswordRequiredTest {
 
     @Test
     void aConfiguredPasswordIsUsedAsItIs() {
-        MockEnvironment environment = new MockEnvironment().withProperty("proofline.operator.password", "s3cret-enough");
+        MockEnvironment environment = new MockEnvironment().withProperty("proofline.operator.password", "s3cret-enough")
+                .withProperty("proofline.staff.analyst.password", "an4lyst-secret")
+                .withProperty("proofline.staff.reviewer.password", "rev1ewer-secret");
         environment.setActiveProfiles("postgres");
 
         operatorAccount.postProcessEnvironment(environment, new SpringApplication());
@@ -71,6 +107,14 @@ class OperatorPasswordRequiredTest {
         assertThat(Files.readString(dataDir.resolve("operator-password")).trim()).isEqualTo(generated);
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("operator-password")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        for (String staff : new String[] {"analyst", "reviewer"}) {
+            String password = first.getProperty("proofline.staff." + staff + ".password");
+            assertThat(password).hasSizeGreaterThanOrEqualTo(20).isNotEqualTo(generated);
+            assertThat(second.getProperty("proofline.staff." + staff + ".password")).isEqualTo(password);
+            assertThat(Files.readString(dataDir.resolve(staff + "-password")).trim()).isEqualTo(password);
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve(staff + "-password")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     private static StandardEnvironment embeddedEnvironment(Path dataDir) {

@@ -118,6 +118,7 @@ class WizardControllerTest {
     @MockitoBean io.proofline.sharing.AgencyConsents agencyConsents;
     @MockitoBean io.proofline.sharing.SharingEvents sharingEvents;
     @MockitoBean io.proofline.sharing.Agencies agencies;
+    @MockitoBean io.proofline.analytics.JourneyBuckets journeyBuckets;
 
     /** The lockout lengths and the photo limits as application.yml sets them (the seeds' values). */
     @TestConfiguration
