@@ -59,11 +59,12 @@ public class SecondFactors {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final SecurityNotices notices;
-
+    private final AccountHistory history;
 
     SecondFactors(AuthMethodRepository methods, BackupCodeRepository backupCodes, Accounts accounts,
             AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles, Clock clock,
-            TransactionTemplate transactions, SecurityNotices notices) {
+            TransactionTemplate transactions, SecurityNotices notices, AccountHistory history) {
+        this.history = history;
         this.notices = notices;
         this.methods = methods;
         this.backupCodes = backupCodes;
@@ -183,6 +184,7 @@ public class SecondFactors {
                 methods.confirm(id, clock.instant());
             });
             log.info("Account {} added an authentication app", account);
+            history.record(account, AccountHistory.Kind.METHOD_ADDED);
             notices.send(account, SecurityNotices.Notice.METHOD_ADDED);
             return Optional.of(MethodKind.AUTHENTICATION_APP);
         });
@@ -209,6 +211,7 @@ public class SecondFactors {
         });
         accounts.upgradeSession(session, MethodKind.BACKUP_CODES.assurance(), MethodKind.BACKUP_CODES.amr());
         log.info("Account {} added backup codes", account);
+        history.record(account, AccountHistory.Kind.METHOD_ADDED);
         notices.send(account, SecurityNotices.Notice.METHOD_ADDED);
         return codes.stream().map(code -> code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8))
                 .toList();
@@ -284,6 +287,7 @@ public class SecondFactors {
     public void rename(AccountId account, UUID id, String name) {
         AuthMethod method = owned(account, id);
         methods.rename(id, attributes.encrypt(name.strip(), method.nameContext()));
+        history.record(account, AccountHistory.Kind.METHOD_RENAMED);
     }
 
     /** @throws AccountsException.LastMethod for the account's only method */
@@ -296,6 +300,7 @@ public class SecondFactors {
             methods.delete(id);
         });
         log.info("Account {} removed a second method", account);
+        history.record(account, AccountHistory.Kind.METHOD_REMOVED);
         notices.send(account, SecurityNotices.Notice.METHOD_REMOVED);
     }
 

@@ -47,9 +47,11 @@ class SecurityKeys implements UserCredentialRepository {
     private final AttributeEncryptor attributes;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final AccountHistory history;
 
     SecurityKeys(JdbcTemplate jdbc, AuthMethodRepository methods, PublicKeyCredentialUserEntityRepository userEntities,
-            AttributeEncryptor attributes, Clock clock, TransactionTemplate transactions) {
+            AttributeEncryptor attributes, Clock clock, TransactionTemplate transactions, AccountHistory history) {
+        this.history = history;
         this.jdbc = jdbc;
         this.methods = methods;
         this.userEntities = userEntities;
@@ -99,6 +101,7 @@ class SecurityKeys implements UserCredentialRepository {
             methods.confirm(id, now);
         });
         log.info("Account {} added a security key", account);
+        history.record(account, AccountHistory.Kind.METHOD_ADDED);
     }
 
     @Override
