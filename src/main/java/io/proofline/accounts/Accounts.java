@@ -47,11 +47,13 @@ public class Accounts {
     private final SecurityNotices notices;
     private final HeldPii held;
     private final RememberedBrowsers remembered;
+    private final AccountHistory history;
 
     Accounts(AccountRepository accounts, AccountSessionRepository sessions, ProfileRepository profiles,
             UserAccessKeys accessKeys, AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles,
             AccountsProperties properties, Clock clock, TransactionTemplate transactions, SecurityNotices notices,
-            HeldPii held, RememberedBrowsers remembered) {
+            HeldPii held, RememberedBrowsers remembered, AccountHistory history) {
+        this.history = history;
         this.notices = notices;
         this.remembered = remembered;
         this.held = held;
@@ -191,9 +193,15 @@ public class Accounts {
                 .map(AccountSession::signedIn);
     }
 
-    /** The session proved a second method (the methods keep the password's {@code pwd} first). */
+    /**
+     * The session proved a second method (the methods keep the password's {@code pwd} first). The first time, the
+     * sign-in is complete: that is the sign-in the history shows (a password alone is half of one), once.
+     */
     void upgradeSession(SessionToken session, Assurance assurance, String method) {
+        Optional<SignedInSession> before = session(session);
         sessions.upgrade(session.digest(), assurance, "pwd," + method);
+        before.filter(halfway -> !halfway.assurance().atLeast(Assurance.AAL2))
+                .ifPresent(halfway -> history.record(halfway.account(), AccountHistory.Kind.SIGNED_IN));
     }
 
     public void signOut(SessionToken session) {
@@ -259,6 +267,7 @@ public class Accounts {
         });
         log.info("Account {} changed its password; its profile is sealed under the new one", id);
         remembered.forgetAll(id);
+        history.record(id, AccountHistory.Kind.PASSWORD_CHANGED);
         notices.send(id, SecurityNotices.Notice.PASSWORD_CHANGED);
     }
 

@@ -18,8 +18,10 @@ public class IdentityVerifications {
 
     private final IdentityVerificationRepository repository;
     private final Clock clock;
+    private final AccountHistory history;
 
-    IdentityVerifications(IdentityVerificationRepository repository, Clock clock) {
+    IdentityVerifications(IdentityVerificationRepository repository, Clock clock, AccountHistory history) {
+        this.history = history;
         this.repository = repository;
         this.clock = clock;
     }
@@ -33,6 +35,7 @@ public class IdentityVerifications {
         }
         repository.deleteByAccountId(accountId);
         repository.insert(new IdentityVerification(accountId, journey.value(), pathway, clock.instant()));
+        history.record(account, AccountHistory.Kind.verified(pathway));
     }
 
     /** The account is no longer verified (its profile can never be opened again). */

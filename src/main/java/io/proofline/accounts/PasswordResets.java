@@ -33,9 +33,11 @@ public class PasswordResets {
     private final AccountsProperties properties;
     private final Clock clock;
     private final SecurityNotices notices;
+    private final AccountHistory history;
 
     PasswordResets(Accounts accounts, AccountRepository accountRows, EmailLinks emailLinks, Fingerprints fingerprints,
-            AccountsProperties properties, Clock clock, SecurityNotices notices) {
+            AccountsProperties properties, Clock clock, SecurityNotices notices, AccountHistory history) {
+        this.history = history;
         this.notices = notices;
         this.accounts = accounts;
         this.accountRows = accountRows;
@@ -107,6 +109,7 @@ public class PasswordResets {
             return new Completed.LinkNotUsable();
         }
         log.info("Account {} set a new password through a reset link", account);
+        history.record(account, AccountHistory.Kind.PASSWORD_RESET);
         notices.send(account, SecurityNotices.Notice.PASSWORD_CHANGED);
         return new Completed.Reset(account);
     }

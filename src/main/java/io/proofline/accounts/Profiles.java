@@ -50,10 +50,12 @@ public class Profiles {
     private final TransactionTemplate ownTransaction;
     private final IdentityVerifications verifications;
     private final SecurityNotices notices;
+    private final AccountHistory history;
 
     Profiles(Accounts accounts, ProfileRepository profiles, UserAccessKeys accessKeys, Fingerprints fingerprints,
             Throttles throttles, PiiVault vault, JourneyOwners journeys, Clock clock, TransactionTemplate transactions,
-            IdentityVerifications verifications, SecurityNotices notices) {
+            IdentityVerifications verifications, SecurityNotices notices, AccountHistory history) {
+        this.history = history;
         this.notices = notices;
         this.accounts = accounts;
         this.profiles = profiles;
@@ -253,6 +255,7 @@ public class Profiles {
         profiles.reseal(seal(profile.id(), profile.ssnFingerprint(), pii, passwordKey, account, newPersonalKey),
                 profile.statusAfterRecovery(), clock.instant());
         log.info("Profile {} of account {} recovered with the personal key; a new key was issued", profile.id(), account);
+        history.record(account, AccountHistory.Kind.PERSONAL_KEY_RENEWED);
         notices.send(account, SecurityNotices.Notice.NEW_PERSONAL_KEY);
         return newPersonalKey;
     }
@@ -268,6 +271,7 @@ public class Profiles {
             verifications.revoke(account);
             log.info("Account {}: the profile awaiting its personal key was deactivated; the account may verify again",
                     account);
+            history.record(account, AccountHistory.Kind.PROFILE_DEACTIVATED);
             notices.send(account, SecurityNotices.Notice.PROFILE_DEACTIVATED);
         }
     }
@@ -324,6 +328,7 @@ public class Profiles {
         profiles.replaceRecovery(profile.id(), recovery.key().seal(plaintext, recoveryContext(profile.id())),
                 recovery.stored(), clock.instant());
         log.info("Profile {} of account {}: a new personal key replaced the one not kept", profile.id(), account);
+        history.record(account, AccountHistory.Kind.PERSONAL_KEY_RENEWED);
         notices.send(account, SecurityNotices.Notice.NEW_PERSONAL_KEY);
         return personalKey;
     }

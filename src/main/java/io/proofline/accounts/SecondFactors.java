@@ -64,11 +64,13 @@ public class SecondFactors {
     private final RememberedBrowsers remembered;
     private final PhoneCodeSender phones;
     private final JdbcClient jdbc;
+    private final AccountHistory history;
 
     SecondFactors(AuthMethodRepository methods, BackupCodeRepository backupCodes, Accounts accounts,
             AttributeEncryptor attributes, Fingerprints fingerprints, Throttles throttles, Clock clock,
             TransactionTemplate transactions, SecurityNotices notices, RememberedBrowsers remembered,
-            PhoneCodeSender phones, JdbcClient jdbc) {
+            PhoneCodeSender phones, JdbcClient jdbc, AccountHistory history) {
+        this.history = history;
         this.notices = notices;
         this.remembered = remembered;
         this.phones = phones;
@@ -214,6 +216,7 @@ public class SecondFactors {
             });
             log.info("Account {} added an authentication app", account);
             remembered.forgetAll(account);
+            history.record(account, AccountHistory.Kind.METHOD_ADDED);
             notices.send(account, SecurityNotices.Notice.METHOD_ADDED);
             return Optional.of(new Proof(MethodKind.AUTHENTICATION_APP));
         });
@@ -241,6 +244,7 @@ public class SecondFactors {
         accounts.upgradeSession(session, MethodKind.BACKUP_CODES.assurance(), MethodKind.BACKUP_CODES.amr());
         log.info("Account {} added backup codes", account);
         remembered.forgetAll(account);
+        history.record(account, AccountHistory.Kind.METHOD_ADDED);
         notices.send(account, SecurityNotices.Notice.METHOD_ADDED);
         return codes.stream().map(code -> code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8))
                 .toList();
@@ -480,6 +484,7 @@ public class SecondFactors {
     public void rename(AccountId account, UUID id, String name) {
         AuthMethod method = owned(account, id);
         methods.rename(id, attributes.encrypt(name.strip(), method.nameContext()));
+        history.record(account, AccountHistory.Kind.METHOD_RENAMED);
     }
 
     /** @throws AccountsException.LastMethod for the account's only method */
@@ -493,6 +498,7 @@ public class SecondFactors {
         });
         log.info("Account {} removed a second method", account);
         remembered.forgetAll(account);
+        history.record(account, AccountHistory.Kind.METHOD_REMOVED);
         notices.send(account, SecurityNotices.Notice.METHOD_REMOVED);
     }
 

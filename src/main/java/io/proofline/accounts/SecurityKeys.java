@@ -48,9 +48,12 @@ class SecurityKeys implements UserCredentialRepository {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final RememberedBrowsers remembered;
+    private final AccountHistory history;
 
     SecurityKeys(JdbcTemplate jdbc, AuthMethodRepository methods, PublicKeyCredentialUserEntityRepository userEntities,
-            AttributeEncryptor attributes, Clock clock, TransactionTemplate transactions, RememberedBrowsers remembered) {
+            AttributeEncryptor attributes, Clock clock, TransactionTemplate transactions, RememberedBrowsers remembered,
+            AccountHistory history) {
+        this.history = history;
         this.jdbc = jdbc;
         this.methods = methods;
         this.userEntities = userEntities;
@@ -102,6 +105,7 @@ class SecurityKeys implements UserCredentialRepository {
         });
         log.info("Account {} added a security key", account);
         remembered.forgetAll(account);
+        history.record(account, AccountHistory.Kind.METHOD_ADDED);
     }
 
     @Override

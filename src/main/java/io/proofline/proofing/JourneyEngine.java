@@ -41,4 +41,10 @@ public interface JourneyEngine {
 
     /** Ends a journey the person abandoned. Counters and lockouts are not the journey's and survive it. */
     void cancel(JourneyId journey, String reason);
+
+    /**
+     * Forgets an ended journey's history in the engine (its process instance and the ones it called, their variables
+     * and activities): what a deleted account leaves nowhere.
+     */
+    void erase(JourneyId journey);
 }

@@ -22,6 +22,14 @@ interface JourneyRepository extends Repository<ProofingJourney, UUID>, Inserts<P
 
     Optional<ProofingJourney> findById(UUID id);
 
+    /** Every journey of the account, running or ended. */
+    java.util.List<ProofingJourney> findByAccountId(AccountId account);
+
+    @Modifying
+    @Transactional
+    @Query("delete from ProofingJourney j where j.accountId = :account")
+    void deleteByAccountId(AccountId account);
+
     /** The journey read next in the same transaction is read afresh, with its process instance. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Transactional

@@ -32,4 +32,9 @@ interface ThrottleRepository extends Repository<ThrottleCounter, ThrottleCounter
     @Transactional
     @Query("delete from ThrottleCounter c where c.key = :key")
     void deleteByKey(ThrottleCounter.Key key);
+
+    @Modifying
+    @Transactional
+    @Query("delete from ThrottleCounter c where c.key.subject = :subject or c.key.subject like :prefix")
+    int deleteBySubjectOrPrefix(String subject, String prefix);
 }

@@ -89,6 +89,17 @@ public class Throttles {
         repository.deleteByKey(ThrottleCounter.Key.of(subject, type));
     }
 
+    /**
+     * A deleted account's counters: those whose subject is its id, alone or followed by a client's fingerprint
+     * ({@code id:client}). Counters keyed by a fingerprint (an email address's, a client's, for sign-up and reset
+     * links and for sign-ins of an address without an account) are not the account's and stay, as Login.gov keeps its
+     * lockouts: deleting an account, and signing up again, must never be a way to end a wait.
+     */
+    public void forgetAccount(String accountSubject) {
+        requireOpaque(accountSubject);
+        repository.deleteBySubjectOrPrefix(accountSubject, accountSubject + ":%");
+    }
+
     private Attempt count(String subject, ThrottleType type) {
         requireOpaque(subject);
         Limit limit = properties.limit(type);

@@ -65,6 +65,9 @@ class MessagesTest {
                 .filter(claim -> !claim.endsWith("_verified")).map(claim -> "connect.claim." + claim).forEach(used::add);
         Arrays.stream(io.proofline.sharing.SharingEvents.Kind.values())
                 .map(kind -> "connected.event." + kind.name()).forEach(used::add);
+        // each line of the account's history (AccountPage)
+        Arrays.stream(io.proofline.accounts.AccountHistory.Kind.values())
+                .map(kind -> "account.history." + kind.name()).forEach(used::add);
 
         assertThat(english.stringPropertyNames()).containsAll(used);
         for (String key : english.stringPropertyNames()) {

@@ -17,69 +17,48 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.proofline.accounts.AccountId;
 import io.proofline.accounts.Accounts;
 import io.proofline.accounts.AccountsException;
-import io.proofline.accounts.IdentityVerifications;
 import io.proofline.accounts.Profiles;
 import io.proofline.accounts.RememberedBrowsers;
 import io.proofline.accounts.SecondFactors;
 import io.proofline.vault.ProofingPii;
-import io.proofline.web.LocalTimes;
 import io.proofline.web.TypedText;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The account page, for its owner only (after both steps of sign-in): the email, the ways to sign in (renamed,
  * removed, never the last, more added), a new password, and the verified identity shown after the password is typed
- * again (the SSN masked, with a reveal that needs no script).
+ * again (the SSN masked, with a reveal that needs no script). The page itself is {@link AccountPage}; deleting the
+ * account is {@link DeleteAccountController}.
  */
 @Controller
 class AccountController {
 
     static final String PATH = "/account";
-    private static final Map<String, String> PATHWAYS = Map.of("STATE_ID", "account.pathway.STATE_ID",
-            "PIV_CAC", "account.pathway.PIV_CAC", "IN_PERSON", "account.pathway.IN_PERSON");
 
     private final Accounts accounts;
     private final SecondFactors secondFactors;
     private final Profiles profiles;
-    private final IdentityVerifications verifications;
     private final SignedInAccounts signedIn;
     private final RememberedBrowsers remembered;
+    private final AccountPage accountPage;
 
-    AccountController(Accounts accounts, SecondFactors secondFactors, Profiles profiles,
-            IdentityVerifications verifications, SignedInAccounts signedIn, RememberedBrowsers remembered) {
+    AccountController(Accounts accounts, SecondFactors secondFactors, Profiles profiles, SignedInAccounts signedIn,
+            AccountPage accountPage, RememberedBrowsers remembered) {
         this.remembered = remembered;
         this.accounts = accounts;
         this.secondFactors = secondFactors;
         this.profiles = profiles;
-        this.verifications = verifications;
         this.signedIn = signedIn;
+        this.accountPage = accountPage;
+    }
+
+    private String page(AccountId account, Locale locale, Model model) {
+        return accountPage.render(account, locale, model);
     }
 
     @GetMapping(PATH)
     String accountPage(HttpServletRequest request, Locale locale, Model model) {
         return signedIn.of(request).map(account -> page(account, locale, model)).orElse("redirect:/sign-in");
-    }
-
-    private String page(AccountId account, Locale locale, Model model) {
-        model.addAttribute("signedIn", true);
-        model.addAttribute("email", accounts.email(account).orElse(""));
-        model.addAttribute("methods", secondFactors.methods(account).stream().map(method -> new ShownMethod(
-                method.id(), method.kind().name(), method.name(), LocalTimes.dateAndTime(method.addedAt(), locale),
-                method.lastUsedAt().map(used -> LocalTimes.dateAndTime(used, locale)).orElse(null),
-                method.backupCodesLeft(), method.phoneEnding())).toList());
-        verifications.of(account).ifPresent(verified -> model.addAttribute("verified", new ShownVerification(
-                LocalTimes.dateAndTime(verified.at(), locale),
-                PATHWAYS.getOrDefault(verified.pathway(), "account.pathway.STATE_ID"))));
-        return "accounts/account";
-    }
-
-    /** @param kind the method's kind (its message key's last part) */
-    record ShownMethod(UUID id, String kind, String name, String added, String lastUsed, long codesLeft,
-            String phoneEnding) {
-    }
-
-    /** @param pathwayKey the message key of the evidence it was verified with */
-    record ShownVerification(String at, String pathwayKey) {
     }
 
     @PostMapping(PATH + "/methods/{method}/rename")

@@ -164,6 +164,18 @@ class CamundaJourneyEngine implements JourneyEngine {
                 .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), reason));
     }
 
+    @Override
+    public void erase(JourneyId journey) {
+        // The called processes carry the journey's business key too (bpmn/identity-proofing.bpmn), so one query finds
+        // them all, whatever their definition.
+        List<String> instances = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(journey.toString()).list().stream().map(HistoricProcessInstance::getId)
+                .toList();
+        if (!instances.isEmpty()) {
+            history.deleteHistoricProcessInstancesIfExists(instances);
+        }
+    }
+
     private boolean isTimer(Job job) {
         return definitionOf(job).getJobType().startsWith("timer");
     }

@@ -111,6 +111,8 @@ class WizardControllerTest {
     @MockitoBean io.proofline.accounts.RememberedBrowsers rememberedBrowsers;
     @MockitoBean io.proofline.accounts.SignUps signUps;
     @MockitoBean io.proofline.accounts.PasswordResets passwordResets;
+    @MockitoBean io.proofline.accounts.AccountHistory accountHistory;
+    @MockitoBean io.proofline.accounts.AccountDeletions accountDeletions;
     @MockitoBean org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations relyingParty;
     @MockitoBean org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository creationOptions;
     @MockitoBean AccountsProperties accountsProperties;
