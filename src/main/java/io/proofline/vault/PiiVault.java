@@ -45,6 +45,11 @@ public class PiiVault {
                 .map(sealed -> ProofingPii.fromBytes(encryptor.decrypt(sealed, context(journey))));
     }
 
+    /** Whether the journey's details are held, without opening them. */
+    public boolean holds(JourneyId journey) {
+        return store.get(journey.toString()).isPresent();
+    }
+
     /** An abandoned or finished journey leaves nothing behind in the vault. */
     @EventListener
     void forget(JourneyEnded ended) {

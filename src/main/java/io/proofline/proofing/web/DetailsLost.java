@@ -31,6 +31,6 @@ class DetailsLost {
 
     boolean at(JourneyStep step, JourneyId journey) {
         return step.kind() == JourneyStep.Kind.TASK && STEPS_AFTER_THE_FIRST_DETAILS.contains(step.activityId())
-                && vault.find(journey).isEmpty();
+                && !vault.holds(journey);
     }
 }
